@@ -1,4 +1,5 @@
 export * from "./dates.js";
 export * from "./errors.js";
+export * from "./returns.js";
 export * from "./series.js";
 export * from "./stats.js";
