@@ -1,5 +1,7 @@
+export * from "./cycles.js";
 export * from "./dates.js";
 export * from "./errors.js";
+export * from "./event-study.js";
 export * from "./returns.js";
 export * from "./series.js";
 export * from "./stats.js";
