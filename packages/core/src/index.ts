@@ -6,6 +6,7 @@ export * from "./positioning.js";
 export * from "./relative.js";
 export * from "./returns.js";
 export * from "./risk.js";
+export * from "./rotation.js";
 export * from "./sensitivity.js";
 export * from "./series.js";
 export * from "./stats.js";

@@ -129,7 +129,10 @@ describe("rateSensitivity", () => {
           expect(r.observations).toBe(changes.length);
           expect(r.betaPer100bp).toBeCloseTo(100 * b, 8);
           expect(r.intercept).toBeCloseTo(a, 8);
-          if (Math.abs(b) > 1e-6) expect(r.rSquared).toBeCloseTo(1, 8);
+          if (Math.abs(b) > 1e-6) {
+            expect(r.rSquared).toBeCloseTo(1, 8);
+            expect(Number.isNaN(r.tStat)).toBe(true); // perfect fit: t undefined, not ±huge
+          }
         },
       ),
     );

@@ -27,7 +27,9 @@
  *   dated at the instrument's date.
  * - `from` / `to` (epoch days, inclusive) restrict the joined **levels**; returns and changes are
  *   then computed between consecutive joined levels, so the first change lies inside the window.
- * - Undefined results (fewer than 2 changes, an unchanged yield, a perfect fit's t-statistic) are NaN.
+ * - Undefined results are NaN: everything for fewer than 2 changes or an unchanged yield; the
+ *   correlation and R² for an unchanged price; the t-statistic for fewer than 3 changes or a perfect
+ *   fit (residual sum of squares ≤ 1e-12 × total, i.e. R² = 1 up to rounding).
  */
 import { ymd } from "./dates.js";
 import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
@@ -215,7 +217,8 @@ function ols(
   let correlation = syy > 0 ? sxy / Math.sqrt(sxx * syy) : nan;
   if (correlation > 1) correlation = 1;
   if (correlation < -1) correlation = -1;
-  const ssr = Math.max(0, syy - beta * sxy);
+  let ssr = syy - beta * sxy;
+  if (ssr <= syy * 1e-12) ssr = 0; // a perfect fit up to rounding: the t-statistic is undefined (NaN)
   const se = n > 2 ? Math.sqrt(ssr / (n - 2) / sxx) : nan;
   const tStat = se > 0 ? beta / se : nan;
   return { betaPer100bp: beta * 100, intercept, tStat, rSquared: correlation * correlation, correlation };
