@@ -1,0 +1,176 @@
+/**
+ * createDatabase: one factory for both providers. The URL's scheme picks the generated Prisma client and its
+ * driver adapter (better-sqlite3 or pg); callers only ever see the `Database` interface.
+ *
+ * Statement counting: the driver adapter is wrapped, so every statement Prisma sends to the database (raw
+ * queries, model queries, statements inside interactive transactions) passes through `emit`. Prisma's own
+ * `$on("query")` event does not fire for queries on the driver-adapter + query-compiler path (measured with
+ * 6.19.3), hence the wrapper.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type ResolvedUrl, resolveDatabaseUrl } from "./config.js";
+import { dialectFor } from "./dialect.js";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { createRepositories, type RawClient } from "./repositories.js";
+import type {
+  CreateDatabaseOptions,
+  Database,
+  QueryEvent,
+  Repositories,
+  TransactionOptions,
+} from "./types.js";
+
+type AdapterFactory = ConstructorParameters<typeof SqliteClient>[0] extends infer O
+  ? O extends { adapter?: infer A }
+    ? NonNullable<A>
+    : never
+  : never;
+type DriverAdapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+type AdapterTransaction = Awaited<ReturnType<DriverAdapter["startTransaction"]>>;
+type SqlQuery = Parameters<DriverAdapter["queryRaw"]>[0];
+
+/** What the migrator and tests need beyond the public interface. */
+export interface DatabaseInternals {
+  resolved: ResolvedUrl;
+  /** The connected (wrapped) driver adapter. */
+  adapter(): Promise<DriverAdapter>;
+  client: RawClient & { $disconnect(): Promise<void>; $connect(): Promise<void> };
+  emit(e: QueryEvent): void;
+}
+
+const internals = new WeakMap<Database, DatabaseInternals>();
+
+export function internalsOf(db: Database): DatabaseInternals {
+  const i = internals.get(db);
+  if (!i) throw new TypeError("not a Database created by createDatabase()");
+  return i;
+}
+
+const SQLITE_PRAGMAS =
+  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+
+export async function createDatabase(options: CreateDatabaseOptions = {}): Promise<Database> {
+  const resolved = resolveDatabaseUrl(options.url);
+  const listeners = new Set<(e: QueryEvent) => void>();
+  const emit = (e: QueryEvent) => {
+    for (const l of listeners) l(e);
+  };
+
+  let inner: AdapterFactory;
+  if (resolved.provider === "sqlite") {
+    if (resolved.file !== ":memory:") mkdirSync(path.dirname(resolved.file), { recursive: true });
+    inner = new PrismaBetterSQLite3({ url: resolved.file, timeout: 10_000 }) as unknown as AdapterFactory;
+  } else {
+    inner = new PrismaPg(
+      {
+        connectionString: resolved.connectionString,
+        ...(resolved.schema ? { options: `-c search_path=${resolved.schema}` } : {}),
+        max: 10,
+      },
+      resolved.schema ? { schema: resolved.schema } : undefined,
+    ) as unknown as AdapterFactory;
+  }
+
+  let connected: DriverAdapter | undefined;
+  const factory: AdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      const raw = await inner.connect();
+      if (resolved.provider === "sqlite") await raw.executeScript(SQLITE_PRAGMAS);
+      connected = wrapAdapter(raw, () => listeners.size > 0, emit);
+      return connected;
+    },
+  } as AdapterFactory;
+
+  const log = options.log ? [...options.log] : [];
+  const prisma = (resolved.provider === "sqlite"
+    ? new SqliteClient({ adapter: factory, log })
+    : new PostgresClient({ adapter: factory as never, log })) as unknown as SqliteClient;
+  const client = prisma as unknown as DatabaseInternals["client"] & {
+    $transaction<T>(fn: (tx: RawClient) => Promise<T>, o: { maxWait: number; timeout: number }): Promise<T>;
+  };
+
+  const dialect = dialectFor(resolved.provider);
+  const txOptions = (o?: TransactionOptions) => ({ maxWait: 60_000, timeout: o?.timeoutMs ?? 600_000 });
+  const txRepositories = (tx: RawClient): Repositories =>
+    createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx) });
+  const repos = createRepositories({
+    client,
+    dialect,
+    atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
+  });
+
+  let closed = false;
+  const db: Database = {
+    ...repos,
+    provider: resolved.provider,
+    url: resolved.display,
+    transaction: (fn, o) => client.$transaction((tx) => fn(txRepositories(tx)), txOptions(o)),
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.$disconnect();
+    },
+  };
+  internals.set(db, {
+    resolved,
+    async adapter() {
+      if (!connected) await client.$connect();
+      if (!connected) throw new Error("the driver adapter did not connect");
+      return connected;
+    },
+    client,
+    emit,
+  });
+  return db;
+}
+
+function wrapAdapter(a: DriverAdapter, active: () => boolean, emit: (e: QueryEvent) => void): DriverAdapter {
+  const timed = <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    if (!active()) return run();
+    const t0 = performance.now();
+    const done = () => emit({ sql, durationMs: performance.now() - t0 });
+    return run().then(
+      (v) => {
+        done();
+        return v;
+      },
+      (e) => {
+        done();
+        throw e;
+      },
+    );
+  };
+  const wrapTx = (t: AdapterTransaction): AdapterTransaction => ({
+    provider: t.provider,
+    adapterName: t.adapterName,
+    options: t.options,
+    queryRaw: (q: SqlQuery) => timed(q.sql, () => t.queryRaw(q)),
+    executeRaw: (q: SqlQuery) => timed(q.sql, () => t.executeRaw(q)),
+    commit: () => t.commit(),
+    rollback: () => t.rollback(),
+  });
+  const wrapped: DriverAdapter = {
+    provider: a.provider,
+    adapterName: a.adapterName,
+    queryRaw: (q: SqlQuery) => timed(q.sql, () => a.queryRaw(q)),
+    executeRaw: (q: SqlQuery) => timed(q.sql, () => a.executeRaw(q)),
+    executeScript: (script: string) => timed(script, () => a.executeScript(script)),
+    startTransaction: async (level?: Parameters<DriverAdapter["startTransaction"]>[0]) =>
+      wrapTx(await a.startTransaction(level)),
+    dispose: () => a.dispose(),
+  };
+  if (a.getConnectionInfo) wrapped.getConnectionInfo = () => a.getConnectionInfo!();
+  return wrapped;
+}

@@ -1,0 +1,17 @@
+export { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./config.js";
+export { createDatabase } from "./database.js";
+export { epochDayToISO, isISODate, isoToEpochDay } from "./dates.js";
+export { DatabaseConfigError, InvalidRowError, MigrationError } from "./errors.js";
+// Added for packages/ingest (see ingest-support.ts): demo-row deletes inside a transaction.
+export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
+export { migrate } from "./migrate.js";
+export { repoRoot } from "./paths.js";
+export {
+  type CreateTestDatabaseOptions,
+  createTestDatabase,
+  postgresRequired,
+  type TestBackend,
+  type TestDatabase,
+  testBackends,
+} from "./testing.js";
+export type * from "./types.js";

@@ -1,0 +1,54 @@
+/**
+ * Added for packages/ingest (kept apart from the db package's own files; owner: ingest).
+ *
+ * The importer's provenance rule needs one thing the public Repositories do not offer: deleting the
+ * demo rows of an instrument / series / segment *inside the same transaction* as the real rows'
+ * upsert ("demo and real data never mix silently"). `transactionWithDemoPurge` is `db.transaction`
+ * plus those four deletes, on the same transaction client.
+ */
+import { internalsOf } from "./database.js";
+import { dialectFor } from "./dialect.js";
+import { createRepositories, type RawClient } from "./repositories.js";
+import type { Database, Repositories, TransactionOptions } from "./types.js";
+
+/** Deletes rows whose source is "demo"; each returns the number of rows deleted. */
+export interface DemoPurge {
+  bars(instrumentId: number): Promise<number>;
+  observations(seriesId: number): Promise<number>;
+  valuations(instrumentId: number): Promise<number>;
+  positioning(segment: string): Promise<number>;
+}
+
+type TxClient = RawClient & {
+  $transaction<T>(fn: (tx: RawClient) => Promise<T>, o: { maxWait: number; timeout: number }): Promise<T>;
+};
+
+/** Like `db.transaction`, with a {@link DemoPurge} bound to the same transaction. Rolls back on throw. */
+export function transactionWithDemoPurge<T>(
+  db: Database,
+  fn: (tx: Repositories, purge: DemoPurge) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
+  const inner = internalsOf(db);
+  const d = dialectFor(inner.resolved.provider);
+  const client = inner.client as unknown as TxClient;
+  const sql = {
+    bars: `DELETE FROM daily_bars WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
+    observations: `DELETE FROM series_observations WHERE series_id = ${d.param(1, "int")} AND source = 'demo'`,
+    valuations: `DELETE FROM valuation_snapshots WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
+    positioning: `DELETE FROM positioning_observations WHERE segment = ${d.param(1, "text")} AND source = 'demo'`,
+  };
+  return client.$transaction(
+    (tx) => {
+      const repos = createRepositories({ client: tx, dialect: d, atomically: (f) => f(tx) });
+      const purge: DemoPurge = {
+        bars: async (id) => Number(await tx.$executeRawUnsafe(sql.bars, id)),
+        observations: async (id) => Number(await tx.$executeRawUnsafe(sql.observations, id)),
+        valuations: async (id) => Number(await tx.$executeRawUnsafe(sql.valuations, id)),
+        positioning: async (segment) => Number(await tx.$executeRawUnsafe(sql.positioning, segment)),
+      };
+      return fn(repos, purge);
+    },
+    { maxWait: 60_000, timeout: options?.timeoutMs ?? 600_000 },
+  );
+}

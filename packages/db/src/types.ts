@@ -1,0 +1,345 @@
+/**
+ * The public interface of @cyclelens/db. The API (apps/api) and the importers (packages/ingest) code against
+ * these types only; the two generated Prisma clients (SQLite, PostgreSQL) stay private.
+ *
+ * Dates: every calendar date crossing this interface as text is ISO `YYYY-MM-DD`; columnar reads return
+ * epoch days (days since 1970-01-01) in an `Int32Array`, the convention of @cyclelens/core.
+ */
+
+/** `YYYY-MM-DD`. */
+export type ISODate = string;
+
+export type Provider = "sqlite" | "postgresql";
+
+/** Inclusive date range; a missing bound is open. */
+export interface DateRange {
+  from?: ISODate | undefined;
+  to?: ISODate | undefined;
+}
+
+/** Structurally identical to `Series` of @cyclelens/core: strictly increasing epoch days and one value each. */
+export interface Series {
+  readonly dates: Int32Array;
+  readonly values: Float64Array;
+}
+
+export type InstrumentKind = "ETF" | "INDEX";
+
+/** "demo" for the generated demo dataset, otherwise the name of the real source (e.g. "yahoo", "fred"). */
+export type Provenance = string;
+
+export interface Instrument {
+  id: number;
+  /** Upper case, e.g. "IWM", "^RUT". */
+  symbol: string;
+  name: string;
+  kind: InstrumentKind;
+  /** e.g. "small_cap", "large_cap", "regional_banks", "tech", "broad". */
+  segment: string;
+  benchmarkSymbol: string | null;
+  inceptionDate: ISODate | null;
+  currency: string;
+  provenance: Provenance;
+  updatedAt: Date;
+}
+
+export interface InstrumentInput {
+  /** Stored upper case. */
+  symbol: string;
+  name: string;
+  kind: InstrumentKind;
+  segment: string;
+  benchmarkSymbol?: string | null | undefined;
+  inceptionDate?: ISODate | null | undefined;
+  currency?: string | undefined;
+  provenance: Provenance;
+}
+
+export interface InstrumentFilter {
+  kind?: InstrumentKind | undefined;
+  segment?: string | undefined;
+  /** Case-insensitive. */
+  symbols?: readonly string[] | undefined;
+}
+
+/** Daily bars of one instrument, one array per column, ordered by date. `NaN` marks a missing value. */
+export interface BarColumns {
+  readonly dates: Int32Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly adjClose: Float64Array;
+  readonly volume: Float64Array;
+}
+
+/** One bar to write. Missing / null / NaN values are stored as NULL (close is required). */
+export interface BarRow {
+  date: ISODate;
+  open?: number | null | undefined;
+  high?: number | null | undefined;
+  low?: number | null | undefined;
+  close: number;
+  adjClose?: number | null | undefined;
+  volume?: number | null | undefined;
+}
+
+export interface EconomicSeriesInfo {
+  id: number;
+  /** FRED-style code, e.g. "DFEDTARU", "DFF", "DGS10". */
+  code: string;
+  title: string;
+  unit: string;
+  frequency: string;
+  source: string;
+  provenance: Provenance;
+  updatedAt: Date;
+}
+
+export interface EconomicSeriesInput {
+  code: string;
+  title: string;
+  unit: string;
+  frequency: string;
+  source: string;
+  provenance: Provenance;
+}
+
+export interface ObservationRow {
+  date: ISODate;
+  value: number;
+}
+
+/** Valuation snapshots of one instrument, columnar, ordered by date. `NaN` marks a missing value. */
+export interface ValuationColumns {
+  readonly dates: Int32Array;
+  readonly forwardPE: Float64Array;
+  readonly trailingPE: Float64Array;
+  readonly priceToBook: Float64Array;
+  readonly dividendYield: Float64Array;
+  /** Source of the latest snapshot. */
+  readonly source: string;
+  /** All sources present (when several sources report the same date, a non-demo source wins, then A→Z). */
+  readonly sources: readonly string[];
+}
+
+export interface ValuationRow {
+  date: ISODate;
+  forwardPE?: number | null | undefined;
+  trailingPE?: number | null | undefined;
+  priceToBook?: number | null | undefined;
+  /** Percent, e.g. 1.3 for 1.3 %. */
+  dividendYield?: number | null | undefined;
+}
+
+/** Positioning of one segment: a Series plus its unit and source. */
+export interface PositioningSeries extends Series {
+  readonly segment: string;
+  readonly unit: string;
+  /** Source of the latest observation. */
+  readonly source: string;
+  readonly sources: readonly string[];
+}
+
+export interface PositioningRow {
+  segment: string;
+  date: ISODate;
+  value: number;
+  /** e.g. "net_pct_overweight". */
+  unit: string;
+}
+
+/** Options of the bulk writes. */
+export interface WriteOptions {
+  /** Source recorded on each row; defaults to the instrument's / series' provenance ("demo" for positioning). */
+  source?: string | undefined;
+}
+
+/** What a bulk upsert did. inserted + updated + unchanged = number of distinct input rows. */
+export interface UpsertResult {
+  inserted: number;
+  /** Existing rows whose values changed. */
+  updated: number;
+  /** Existing rows written again with identical values (not touched). */
+  unchanged: number;
+}
+
+export type IngestStatus = "ok" | "partial" | "failed" | "running";
+
+export interface IngestRunInput {
+  provider: string;
+  target: string;
+  rangeFrom?: ISODate | null | undefined;
+  rangeTo?: ISODate | null | undefined;
+  rowsAdded?: number | undefined;
+  rowsUpdated?: number | undefined;
+  rowsRejected?: number | undefined;
+  status: IngestStatus;
+  error?: string | null | undefined;
+  startedAt: Date;
+  finishedAt?: Date | null | undefined;
+}
+
+export interface IngestRun {
+  id: number;
+  provider: string;
+  target: string;
+  rangeFrom: ISODate | null;
+  rangeTo: ISODate | null;
+  rowsAdded: number;
+  rowsUpdated: number;
+  rowsRejected: number;
+  status: IngestStatus;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface RowCoverage {
+  /** Distinct row sources, A→Z (e.g. ["demo"], ["yahoo"], ["demo", "yahoo"]). */
+  sources: string[];
+  firstDate: ISODate | null;
+  lastDate: ISODate | null;
+  rows: number;
+}
+
+export interface InstrumentCoverage extends RowCoverage {
+  id: number;
+  symbol: string;
+  kind: InstrumentKind;
+  segment: string;
+  provenance: Provenance;
+  updatedAt: Date;
+}
+
+export interface SeriesCoverage extends RowCoverage {
+  id: number;
+  code: string;
+  title: string;
+  provenance: Provenance;
+  updatedAt: Date;
+}
+
+export interface ValuationCoverage extends RowCoverage {
+  instrumentId: number;
+  symbol: string;
+}
+
+export interface PositioningCoverage extends RowCoverage {
+  segment: string;
+}
+
+/** "demo": only demo rows; "imported": only real sources; "mixed": both; "empty": no data at all. */
+export type DatasetLabel = "demo" | "imported" | "mixed" | "empty";
+
+export interface DatasetCoverage {
+  dataset: DatasetLabel;
+  instruments: InstrumentCoverage[];
+  series: SeriesCoverage[];
+  valuations: ValuationCoverage[];
+  positioning: PositioningCoverage[];
+}
+
+/** The repositories. Every read is ONE SQL statement, whatever the number of ids. */
+export interface Repositories {
+  instruments: {
+    /** Ordered by symbol. */
+    list(filter?: InstrumentFilter): Promise<Instrument[]>;
+    /** Case-insensitive ("iwm" finds IWM); unknown symbols are absent; ordered by symbol. */
+    bySymbols(symbols: readonly string[]): Promise<Instrument[]>;
+  };
+  bars: {
+    /** Bars per instrument id (ids without bars in the range map to empty columns), ordered by date. */
+    forInstruments(ids: readonly number[], range?: DateRange): Promise<Map<number, BarColumns>>;
+  };
+  economicSeries: {
+    /** Ordered by code. */
+    list(): Promise<EconomicSeriesInfo[]>;
+    /** Case-insensitive codes; unknown codes are absent. */
+    byCodes(codes: readonly string[]): Promise<EconomicSeriesInfo[]>;
+  };
+  observations: {
+    forSeries(ids: readonly number[], range?: DateRange): Promise<Map<number, Series>>;
+  };
+  valuations: {
+    forInstruments(ids: readonly number[], range?: DateRange): Promise<Map<number, ValuationColumns>>;
+  };
+  positioning: {
+    /** Segments with no rows in the range are absent from the map. */
+    forSegments(segments: readonly string[], range?: DateRange): Promise<Map<string, PositioningSeries>>;
+  };
+  dataset: {
+    coverage(): Promise<DatasetCoverage>;
+  };
+  ingestRuns: {
+    /** Most recent first. */
+    list(filter?: { provider?: string; target?: string; limit?: number }): Promise<IngestRun[]>;
+  };
+
+  /** Insert or update by symbol (stored upper case). */
+  upsertInstrument(input: InstrumentInput): Promise<Instrument>;
+  /** Insert or update by code. */
+  upsertEconomicSeries(input: EconomicSeriesInput): Promise<EconomicSeriesInfo>;
+  /** Idempotent bulk upsert keyed by (instrument, date); atomic. Throws InvalidRowError on a malformed row. */
+  upsertBars(instrumentId: number, rows: readonly BarRow[], options?: WriteOptions): Promise<UpsertResult>;
+  /** Keyed by (series, date). */
+  upsertObservations(
+    seriesId: number,
+    rows: readonly ObservationRow[],
+    options?: WriteOptions,
+  ): Promise<UpsertResult>;
+  /** Keyed by (instrument, date, source). */
+  upsertValuations(
+    instrumentId: number,
+    rows: readonly ValuationRow[],
+    options?: WriteOptions,
+  ): Promise<UpsertResult>;
+  /** Keyed by (segment, date, source). */
+  upsertPositioning(rows: readonly PositioningRow[], options?: WriteOptions): Promise<UpsertResult>;
+  recordIngestRun(run: IngestRunInput): Promise<IngestRun>;
+}
+
+export interface QueryEvent {
+  sql: string;
+  durationMs: number;
+}
+
+export interface TransactionOptions {
+  /** Default 10 minutes. */
+  timeoutMs?: number;
+}
+
+/** A connected database (SQLite or PostgreSQL). Create with `createDatabase`. */
+export interface Database extends Repositories {
+  readonly provider: Provider;
+  /** The URL with any password removed. */
+  readonly url: string;
+  /** Runs `fn` in one transaction: all writes commit together or none does (rollback on throw). */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Called after each SQL statement sent to the database (counted at the driver adapter). Returns an unsubscribe. */
+  onQuery(listener: (e: QueryEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export type LogLevel = "query" | "info" | "warn" | "error";
+
+export interface CreateDatabaseOptions {
+  /** Defaults to DATABASE_URL, then `file:./data/cyclelens.db` at the repo root. */
+  url?: string | undefined;
+  /** Prisma log levels written to stdout/stderr (default: none). */
+  log?: readonly LogLevel[] | undefined;
+}
+
+export interface MigrateOptions {
+  /** Migrations folder; defaults to prisma/migrations (SQLite) or prisma/postgres/migrations at the repo root. */
+  dir?: string | undefined;
+  /** Progress messages. */
+  log?: ((message: string) => void) | undefined;
+}
+
+export interface MigrateResult {
+  /** Names of the migrations applied by this call. */
+  applied: string[];
+  /** Number of migrations that were already applied. */
+  alreadyApplied: number;
+}
