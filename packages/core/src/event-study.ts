@@ -21,6 +21,11 @@
  * - **Summary** per horizon and per measure (base, benchmark, excess) over the complete events:
  *   count, mean, median, sample standard deviation (n − 1), t-statistic mean / (sd / √n), hit rate
  *   (share of values > 0), min and max. Undefined statistics are NaN (e.g. sd of one event).
+ *
+ * Method: a plain buy-and-hold event study with a market-adjusted (benchmark-minus) abnormal
+ * return, as in A. C. MacKinlay, "Event Studies in Economics and Finance", *Journal of Economic
+ * Literature* 35 (1997). The t-statistic assumes independent events; overlapping horizons (events
+ * closer together than the horizon) overstate it.
  */
 import { addMonths, formatISODate } from "./dates.js";
 import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
