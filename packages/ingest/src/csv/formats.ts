@@ -1,0 +1,429 @@
+/**
+ * Turning a CSV file into located rows: column recognition (the export formats of FRED, Stooq and
+ * Yahoo need no options), column mapping options, and per-line parse errors.
+ *
+ * Recognised headers (case, spaces, underscores and quotes ignored):
+ * - date: `date`, `observation_date`, `DATE`, `timestamp`, `time`, `day`, `datetime`, Stooq's Polish `Data`;
+ * - bars: `open`, `high`, `low`, `close` (or `price`), `adj close` / `adj_close` / `adjclose`, `volume`;
+ *   a close-only file (`date,close`) gives bars with only a close (open/high/low/volume null); without
+ *   an adjusted-close column, adjClose is null (unknown), not a copy of close;
+ * - series: the one non-date column (FRED's header is the series code: `observation_date,DGS10`),
+ *   or a column named `value`;
+ * - valuation: `date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source`;
+ * - positioning: `date,segment,value,unit,source`.
+ */
+import { IngestUsageError } from "../errors.js";
+import type {
+  BarRow,
+  Located,
+  ObservationRow,
+  Parsed,
+  PositioningRow,
+  Rejection,
+  ValuationRow,
+} from "../types.js";
+import { type CsvRecord, type CsvTable, parseCsv } from "./parse.js";
+import { type DateFormat, detectDateFormat, parseDate, parseNumberField } from "./values.js";
+
+export type BarField = "open" | "high" | "low" | "close" | "adjClose" | "volume";
+export const BAR_FIELDS: readonly BarField[] = ["open", "high", "low", "close", "adjClose", "volume"];
+
+export interface CsvOptions {
+  /** Field delimiter; sniffed from the header when absent. */
+  delimiter?: string | undefined;
+  /** Date column: a header name or a 1-based column number. */
+  dateCol?: string | undefined;
+  /** Value column of a series file: a header name or a 1-based column number. */
+  valueCol?: string | undefined;
+  /** Bar fields to columns, e.g. `{ open: "Open", close: "Last" }` (`--map open=Open,close=Last`). */
+  map?: Partial<Record<BarField, string>> | undefined;
+  dateFormat?: DateFormat | "auto" | undefined;
+  /** Source written on valuation/positioning rows whose file has no `source` column (default "csv"). */
+  source?: string | undefined;
+  /** Unit written on positioning rows whose file has no `unit` column. */
+  unit?: string | undefined;
+  /** Symbol of valuation rows whose file has no `symbol` column (`--symbol`). */
+  symbol?: string | undefined;
+}
+
+const norm = (h: string): string =>
+  h
+    .replace(/^\uFEFF/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+
+const DATE_NAMES = ["date", "observationdate", "timestamp", "time", "day", "datetime", "data"];
+const BAR_ALIASES: Record<BarField, string[]> = {
+  open: ["open", "otwarcie"],
+  high: ["high", "najwyzszy"],
+  low: ["low", "najnizszy"],
+  close: ["close", "zamkniecie", "price", "last"],
+  adjClose: ["adjclose", "adjustedclose", "adjclosing"],
+  volume: ["volume", "vol", "wolumen"],
+};
+const GENERIC_VALUE_NAMES = new Set(["value", "close", "adjclose", "price", "last", "level", "rate"]);
+
+function findColumn(
+  header: string[],
+  spec: string | undefined,
+  aliases: string[],
+  what: string,
+): number | undefined {
+  if (spec !== undefined) {
+    if (/^\d+$/.test(spec)) {
+      const i = Number(spec) - 1;
+      if (i < 0 || i >= header.length) {
+        throw new IngestUsageError(
+          `${what} column ${spec} does not exist (the file has ${header.length} columns)`,
+        );
+      }
+      return i;
+    }
+    const i = header.indexOf(spec);
+    const j = i >= 0 ? i : header.findIndex((h) => norm(h) === norm(spec));
+    if (j < 0) {
+      throw new IngestUsageError(`${what} column "${spec}" not found (columns: ${header.join(", ")})`);
+    }
+    return j;
+  }
+  for (const alias of aliases) {
+    const i = header.findIndex((h) => norm(h) === alias);
+    if (i >= 0) return i;
+  }
+  return undefined;
+}
+
+interface Reader {
+  file: string;
+  table: CsvTable;
+  dateIndex: number;
+  dateFormat: DateFormat | "auto";
+  rejects: Rejection[];
+}
+
+function openTable(text: string, file: string, options: CsvOptions): Reader {
+  if (text.trim() === "") throw new IngestUsageError(`${file}: the file is empty`);
+  if (/^\s*<(!doctype|html|\?xml)/i.test(text)) {
+    throw new IngestUsageError(`${file}: this is an HTML/XML document, not a CSV file`);
+  }
+  const table = parseCsv(text, { delimiter: options.delimiter });
+  const dateIndex = findColumn(table.header, options.dateCol, DATE_NAMES, "date");
+  if (dateIndex === undefined) {
+    throw new IngestUsageError(
+      `${file}: no date column found (columns: ${table.header.join(", ")}); name it with --date-col`,
+    );
+  }
+  const dateFormat =
+    options.dateFormat && options.dateFormat !== "auto"
+      ? options.dateFormat
+      : detectDateFormat(table.records.map((r) => r.fields[dateIndex] ?? ""));
+  return { file, table, dateIndex, dateFormat, rejects: [] };
+}
+
+/** Checks the field count and the date of a record; pushes a rejection and returns undefined when bad. */
+function readDate(r: Reader, rec: CsvRecord): string | undefined {
+  if (rec.fields.length !== r.table.header.length) {
+    r.rejects.push({
+      file: r.file,
+      line: rec.line,
+      reason: `expected ${r.table.header.length} fields, found ${rec.fields.length}`,
+    });
+    return undefined;
+  }
+  const raw = rec.fields[r.dateIndex]!;
+  const date = parseDate(raw, r.dateFormat);
+  if (!date) {
+    r.rejects.push({ file: r.file, line: rec.line, reason: `invalid date "${raw.trim()}"` });
+    return undefined;
+  }
+  return date;
+}
+
+/** Reads a numeric field: a number, null when missing, or undefined after pushing a rejection. */
+function readNumber(r: Reader, rec: CsvRecord, index: number, name: string): number | null | undefined {
+  const raw = rec.fields[index] ?? "";
+  const parsed = parseNumberField(raw);
+  if (!parsed.ok) {
+    r.rejects.push({ file: r.file, line: rec.line, reason: `${name} is not a number: "${raw.trim()}"` });
+    return undefined;
+  }
+  return parsed.value;
+}
+
+export interface BarsCsv extends Parsed<BarRow> {
+  /** "yahoo", "stooq", "ohlcv", "close-only" … for the report. */
+  format: string;
+}
+
+/** Reads a bar file (OHLCV, OHLC, with or without adjusted close, or close-only). */
+export function readBarsCsv(text: string, file: string, options: CsvOptions = {}): BarsCsv {
+  const r = openTable(text, file, options);
+  const header = r.table.header;
+  const idx: Partial<Record<BarField, number>> = {};
+  for (const f of BAR_FIELDS) {
+    const i = findColumn(header, options.map?.[f], BAR_ALIASES[f], f);
+    if (i !== undefined) idx[f] = i;
+  }
+  if (idx.close === undefined && options.valueCol) {
+    idx.close = findColumn(header, options.valueCol, [], "value");
+  }
+  if (idx.close === undefined && idx.adjClose !== undefined) idx.close = idx.adjClose;
+  if (idx.close === undefined) {
+    throw new IngestUsageError(
+      `${file}: no close column found (columns: ${header.join(", ")}); map it with --map close=<column>`,
+    );
+  }
+  const ohlc = idx.open !== undefined && idx.high !== undefined && idx.low !== undefined;
+  const partial = !ohlc && (idx.open !== undefined || idx.high !== undefined || idx.low !== undefined);
+  if (partial) {
+    throw new IngestUsageError(
+      `${file}: open, high and low must all be present or all absent (columns: ${header.join(", ")})`,
+    );
+  }
+  const format = !ohlc
+    ? "close-only"
+    : norm(header.join(",")) === norm("Date,Open,High,Low,Close,Adj Close,Volume")
+      ? "yahoo"
+      : norm(header.join(",")) === norm("Date,Open,High,Low,Close,Volume")
+        ? "stooq/ohlcv"
+        : "ohlcv";
+
+  const rows: Located<BarRow>[] = [];
+  for (const rec of r.table.records) {
+    const date = readDate(r, rec);
+    if (date === undefined) continue;
+    const values: Partial<Record<BarField, number | null>> = {};
+    let bad = false;
+    for (const f of BAR_FIELDS) {
+      const i = idx[f];
+      if (i === undefined) continue;
+      const v = readNumber(r, rec, i, header[i] ?? f);
+      if (v === undefined) {
+        bad = true;
+        break;
+      }
+      values[f] = v;
+    }
+    if (bad) continue;
+    const close = values.close ?? null;
+    if (close === null) {
+      r.rejects.push({ file, line: rec.line, reason: "missing close" });
+      continue;
+    }
+    let open: number | null = null;
+    let high: number | null = null;
+    let low: number | null = null;
+    if (ohlc) {
+      const missing = (["open", "high", "low"] as const).filter((f) => values[f] === null);
+      if (missing.length > 0) {
+        r.rejects.push({ file, line: rec.line, reason: `missing ${missing.join(", ")}` });
+        continue;
+      }
+      open = values.open!;
+      high = values.high!;
+      low = values.low!;
+    }
+    rows.push({
+      line: rec.line,
+      row: { date, open, high, low, close, adjClose: values.adjClose ?? null, volume: values.volume ?? null },
+    });
+  }
+  return { file, rows, rejects: r.rejects, skipped: 0, format };
+}
+
+export interface SeriesCsv extends Parsed<ObservationRow> {
+  /** The series code given by the header (FRED exports: `observation_date,DGS10`), if any. */
+  code: string | undefined;
+  format: string;
+}
+
+/** Reads a date + value file. Missing values ("." or empty, FRED's holidays) are skipped, not rejected. */
+export function readSeriesCsv(text: string, file: string, options: CsvOptions = {}): SeriesCsv {
+  const r = openTable(text, file, options);
+  const header = r.table.header;
+  let valueIndex = options.valueCol ? findColumn(header, options.valueCol, [], "value") : undefined;
+  if (valueIndex === undefined) {
+    const others = header.map((_, i) => i).filter((i) => i !== r.dateIndex);
+    if (others.length === 1) valueIndex = others[0];
+    else valueIndex = findColumn(header, undefined, ["value", "close", "adjclose"], "value");
+  }
+  if (valueIndex === undefined) {
+    throw new IngestUsageError(
+      `${file}: cannot tell which column holds the values (columns: ${header.join(", ")}); use --value-col`,
+    );
+  }
+  const valueName = header[valueIndex] ?? "value";
+  const code =
+    /^[A-Za-z0-9_.^-]+$/.test(valueName) && !GENERIC_VALUE_NAMES.has(norm(valueName)) ? valueName : undefined;
+  const dateName = norm(header[r.dateIndex] ?? "");
+  const format = code && (dateName === "observationdate" || dateName === "date") ? "fred" : "date,value";
+
+  const rows: Located<ObservationRow>[] = [];
+  let skipped = 0;
+  for (const rec of r.table.records) {
+    const date = readDate(r, rec);
+    if (date === undefined) continue;
+    const v = readNumber(r, rec, valueIndex, valueName);
+    if (v === undefined) continue;
+    if (v === null) {
+      skipped++;
+      continue;
+    }
+    rows.push({ line: rec.line, row: { date, value: v } });
+  }
+  return { file, rows, rejects: r.rejects, skipped, code, format };
+}
+
+function requiredText(
+  r: Reader,
+  rec: CsvRecord,
+  index: number | undefined,
+  fallback: string | undefined,
+  name: string,
+) {
+  const value = (index === undefined ? undefined : rec.fields[index]?.trim()) || fallback;
+  if (!value) {
+    r.rejects.push({ file: r.file, line: rec.line, reason: `missing ${name}` });
+    return undefined;
+  }
+  return value;
+}
+
+function checkSource(r: Reader, rec: CsvRecord, source: string): boolean {
+  if (source.toLowerCase() === "demo") {
+    r.rejects.push({
+      file: r.file,
+      line: rec.line,
+      reason: 'source "demo" is reserved for the demo dataset',
+    });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Valuation snapshots: `date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source`
+ * (metrics may be empty; `dividend_yield` in percent; `source` optional, default `--source` or "csv").
+ */
+export function readValuationCsv(text: string, file: string, options: CsvOptions = {}): Parsed<ValuationRow> {
+  const r = openTable(text, file, options);
+  const h = r.table.header;
+  const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
+  const symbolI = col(["symbol", "ticker", "instrument"]);
+  const metricCols = {
+    forwardPE: col(["forwardpe", "fwdpe", "peforward"]),
+    trailingPE: col(["trailingpe", "pe", "pettm", "ttmpe"]),
+    priceToBook: col(["pricetobook", "pb", "ptob"]),
+    dividendYield: col(["dividendyield", "divyield", "yield"]),
+  };
+  const sourceI = col(["source"]);
+  if (symbolI === undefined && !options.symbol) {
+    throw new IngestUsageError(
+      `${file}: a valuation file needs a symbol column or --symbol (columns: ${h.join(", ")})`,
+    );
+  }
+  if (Object.values(metricCols).every((i) => i === undefined)) {
+    throw new IngestUsageError(
+      `${file}: no valuation column found; expected forward_pe, trailing_pe, price_to_book or dividend_yield (columns: ${h.join(", ")})`,
+    );
+  }
+  const rows: Located<ValuationRow>[] = [];
+  for (const rec of r.table.records) {
+    const date = readDate(r, rec);
+    if (date === undefined) continue;
+    const symbol = requiredText(r, rec, symbolI, options.symbol, "symbol");
+    if (!symbol) continue;
+    const source = requiredText(r, rec, sourceI, options.source ?? "csv", "source");
+    if (!source || !checkSource(r, rec, source)) continue;
+    const values: Record<string, number | null> = {};
+    let bad = false;
+    for (const [key, i] of Object.entries(metricCols)) {
+      if (i === undefined) {
+        values[key] = null;
+        continue;
+      }
+      const v = readNumber(r, rec, i, h[i] ?? key);
+      if (v === undefined) {
+        bad = true;
+        break;
+      }
+      values[key] = v;
+    }
+    if (bad) continue;
+    rows.push({
+      line: rec.line,
+      row: {
+        symbol: symbol.toUpperCase(),
+        date,
+        source,
+        forwardPE: values.forwardPE ?? null,
+        trailingPE: values.trailingPE ?? null,
+        priceToBook: values.priceToBook ?? null,
+        dividendYield: values.dividendYield ?? null,
+      },
+    });
+  }
+  return { file, rows, rejects: r.rejects, skipped: 0 };
+}
+
+/** Positioning observations: `date,segment,value,unit,source` (`unit`/`source` columns optional with `--unit`/`--source`). */
+export function readPositioningCsv(
+  text: string,
+  file: string,
+  options: CsvOptions = {},
+): Parsed<PositioningRow> {
+  const r = openTable(text, file, options);
+  const h = r.table.header;
+  const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
+  const segmentI = col(["segment"]);
+  const valueI = options.valueCol ? findColumn(h, options.valueCol, [], "value") : col(["value"]);
+  const unitI = col(["unit", "units"]);
+  const sourceI = col(["source"]);
+  if (segmentI === undefined || valueI === undefined) {
+    throw new IngestUsageError(
+      `${file}: a positioning file needs segment and value columns (columns: ${h.join(", ")})`,
+    );
+  }
+  const rows: Located<PositioningRow>[] = [];
+  for (const rec of r.table.records) {
+    const date = readDate(r, rec);
+    if (date === undefined) continue;
+    const segment = requiredText(r, rec, segmentI, undefined, "segment");
+    if (!segment) continue;
+    const v = readNumber(r, rec, valueI, h[valueI] ?? "value");
+    if (v === undefined) continue;
+    if (v === null) {
+      r.rejects.push({ file, line: rec.line, reason: "missing value" });
+      continue;
+    }
+    const unit = requiredText(r, rec, unitI, options.unit, "unit");
+    if (!unit) continue;
+    const source = requiredText(r, rec, sourceI, options.source ?? "csv", "source");
+    if (!source || !checkSource(r, rec, source)) continue;
+    rows.push({ line: rec.line, row: { segment, date, value: v, unit, source } });
+  }
+  return { file, rows, rejects: r.rejects, skipped: 0 };
+}
+
+export type CsvKind = "bars" | "series" | "valuation" | "positioning";
+
+/** Guesses what a file holds from its header alone (used when neither --symbol, --series nor --kind is given). */
+export function guessCsvKind(
+  text: string,
+  options: CsvOptions = {},
+): { kind: CsvKind; code?: string } | undefined {
+  const table = parseCsv(text.slice(0, 4096), { delimiter: options.delimiter });
+  const names = table.header.map(norm);
+  if (names.includes("segment")) return { kind: "positioning" };
+  if (names.some((n) => ["forwardpe", "trailingpe", "pricetobook", "dividendyield"].includes(n))) {
+    return { kind: "valuation" };
+  }
+  if (table.header.length === 2) {
+    const dateI = names.findIndex((n) => DATE_NAMES.includes(n));
+    const other = table.header[1 - dateI];
+    if (dateI >= 0 && other && /^[A-Za-z0-9_.^-]+$/.test(other) && !GENERIC_VALUE_NAMES.has(norm(other))) {
+      return { kind: "series", code: other };
+    }
+  }
+  return undefined;
+}

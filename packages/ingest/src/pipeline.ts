@@ -1,0 +1,590 @@
+/**
+ * The import pipeline, one item (instrument, series or file) at a time:
+ *
+ *   range (incremental) → fetch/read → validate → [reject whole, unless --skip-invalid]
+ *   → one transaction: metadata + provenance, delete demo rows, merge, upsert in chunks → run log
+ *
+ * Rules (see README):
+ * - incremental: without `--full`, a provider is asked from the last stored date (inclusive: the
+ *   last day is re-read, so a bar fetched mid-session gets its final values) to `--to`/today;
+ * - idempotent: upserts on the unique keys; unchanged rows are counted as such and not rewritten;
+ * - atomic: one transaction per item; any failure rolls everything of the item back;
+ * - a source lacking a column (no adjusted close, close-only) never erases a stored value;
+ * - provenance: writing real rows deletes the item's demo rows in the same transaction, and the
+ *   item's provenance becomes its real source(s) ("yahoo", "csv+yahoo" …);
+ * - dry run: the same transaction, rolled back at the end — exact counts, nothing written, no run logged.
+ */
+import { INSTRUMENTS, instrumentInfo, type ResolvedItem, seriesInfo } from "./catalog.js";
+import { todayISO } from "./dates.js";
+import type { BarsProvider, SeriesProvider } from "./providers/provider.js";
+import type { IngestRunRecord, IngestStore, IngestTx, InstrumentRecord, WriteCounts } from "./store/port.js";
+import type {
+  BarRow,
+  Located,
+  ObservationRow,
+  Parsed,
+  PositioningRow,
+  Rejection,
+  SeriesMeta,
+  ValuationRow,
+} from "./types.js";
+import { validateBars, validateObservations, validatePositioning, validateValuations } from "./validate.js";
+
+export type ItemStatus = "ok" | "partial" | "failed" | "up-to-date" | "dry-run";
+
+export interface ItemReport {
+  /** Symbol, series code, or file name for valuation/positioning files. */
+  item: string;
+  provider: string;
+  status: ItemStatus;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Rows skipped on purpose (FRED's "." holidays, Yahoo placeholders). */
+  skipped: number;
+  /** Demo rows deleted because real data replaced them. */
+  demoDeleted: number;
+  from: string | null;
+  to: string | null;
+  ms: number;
+  error?: string;
+  rejections: Rejection[];
+}
+
+/** Progress callbacks of one item (see progress.ts for the terminal implementation). */
+export interface ItemProgress {
+  phase(text: string): void;
+  /** Rows written so far out of `total`. */
+  rows(done: number, total: number): void;
+}
+
+export const silentProgress: ItemProgress = { phase() {}, rows() {} };
+
+export interface CommonOptions {
+  dryRun?: boolean | undefined;
+  skipInvalid?: boolean | undefined;
+  progress?: ItemProgress | undefined;
+  /** Rows per upsert statement batch (progress granularity); default 5 000. */
+  chunkSize?: number | undefined;
+  now?: () => Date;
+}
+
+export interface FetchOptions extends CommonOptions {
+  from?: string | undefined;
+  to?: string | undefined;
+  full?: boolean | undefined;
+  today?: string | undefined;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly value: unknown) {
+    super("dry run: rolled back");
+  }
+}
+
+/** Runs `fn` in a transaction; in a dry run, rolls it back and still returns its result. */
+async function inTransaction<T>(
+  store: IngestStore,
+  dryRun: boolean | undefined,
+  fn: (tx: IngestTx) => Promise<T>,
+) {
+  try {
+    return await store.transaction(async (tx) => {
+      const value = await fn(tx);
+      if (dryRun) throw new DryRunRollback(value);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.value as T;
+    throw error;
+  }
+}
+
+/** Merges provenances: demo disappears once real data is in; real sources accumulate ("csv+yahoo"). */
+export function mergeProvenance(previous: string | undefined, source: string): string {
+  const parts = new Set((previous ?? "").split("+").filter((p) => p && p !== "demo"));
+  parts.add(source);
+  return [...parts].sort().join("+");
+}
+
+const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
+  inserted: a.inserted + b.inserted,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+});
+const ZERO: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+
+async function chunked<T>(
+  rows: readonly T[],
+  size: number,
+  progress: ItemProgress,
+  write: (chunk: readonly T[]) => Promise<WriteCounts>,
+): Promise<WriteCounts> {
+  let counts = ZERO;
+  progress.rows(0, rows.length);
+  for (let i = 0; i < rows.length; i += size) {
+    counts = add(counts, await write(rows.slice(i, i + size)));
+    progress.rows(Math.min(rows.length, i + size), rows.length);
+  }
+  return counts;
+}
+
+/** A stored value is kept when the new row has none for that column. */
+function mergeBar(next: BarRow, old: BarRow | undefined): BarRow {
+  if (!old) return next;
+  return {
+    date: next.date,
+    open: next.open ?? old.open,
+    high: next.high ?? old.high,
+    low: next.low ?? old.low,
+    close: next.close,
+    adjClose: next.adjClose ?? old.adjClose,
+    volume: next.volume ?? old.volume,
+  };
+}
+
+interface WriteResult {
+  counts: WriteCounts;
+  demoDeleted: number;
+}
+
+/** Writes bars of one instrument in one transaction (metadata, provenance, demo purge, merge, upsert). */
+export async function writeBars(
+  store: IngestStore,
+  symbol: string,
+  rows: readonly BarRow[],
+  source: string,
+  options: CommonOptions & { meta?: Partial<ReturnType<typeof instrumentInfo>> } = {},
+): Promise<WriteResult> {
+  const progress = options.progress ?? silentProgress;
+  const size = options.chunkSize ?? 5000;
+  return inTransaction(store, options.dryRun, async (tx) => {
+    const existing = await tx.instrument(symbol);
+    const info = existing ? keepMeta(existing) : instrumentInfo(symbol, options.meta);
+    const id = await tx.upsertInstrument({
+      ...info,
+      provenance: mergeProvenance(existing?.provenance, source),
+    });
+    const demoDeleted = await tx.deleteDemoBars(id);
+    let toWrite = rows;
+    if (existing && rows.length > 0) {
+      const stored = await tx.readBars(id, rows[0]!.date, rows[rows.length - 1]!.date);
+      if (stored.length > 0) {
+        const byDate = new Map(stored.map((b) => [b.date, b]));
+        toWrite = rows.map((r) => mergeBar(r, byDate.get(r.date)));
+      }
+    }
+    progress.phase("writing");
+    const counts = await chunked(toWrite, size, progress, (chunk) => tx.upsertBars(id, chunk, source));
+    return { counts, demoDeleted };
+  });
+}
+
+function keepMeta(s: InstrumentRecord) {
+  return {
+    symbol: s.symbol,
+    name: s.name,
+    kind: s.kind,
+    segment: s.segment,
+    benchmarkSymbol: s.benchmarkSymbol,
+    inceptionDate: s.inceptionDate,
+  };
+}
+
+/** Writes observations of one series in one transaction. */
+export async function writeObservations(
+  store: IngestStore,
+  code: string,
+  rows: readonly ObservationRow[],
+  source: string,
+  options: CommonOptions & { meta?: Partial<SeriesMeta> | undefined } = {},
+): Promise<WriteResult> {
+  const progress = options.progress ?? silentProgress;
+  const size = options.chunkSize ?? 5000;
+  return inTransaction(store, options.dryRun, async (tx) => {
+    const existing = await tx.series(code);
+    const info = existing
+      ? {
+          code: existing.code,
+          title: existing.title,
+          unit: existing.unit,
+          frequency: existing.frequency,
+          source: existing.source,
+        }
+      : seriesInfo(code, options.meta ?? {});
+    if (options.meta && existing) {
+      // fresher metadata from the FRED API replaces the stored one
+      Object.assign(info, seriesInfo(code, options.meta));
+    }
+    const id = await tx.upsertSeries({ ...info, provenance: mergeProvenance(existing?.provenance, source) });
+    const demoDeleted = await tx.deleteDemoObservations(id);
+    progress.phase("writing");
+    const counts = await chunked(rows, size, progress, (chunk) => tx.upsertObservations(id, chunk, source));
+    return { counts, demoDeleted };
+  });
+}
+
+function newReport(item: string, provider: string): ItemReport {
+  return {
+    item,
+    provider,
+    status: "ok",
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    demoDeleted: 0,
+    from: null,
+    to: null,
+    ms: 0,
+    rejections: [],
+  };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function rejectedMessage(rejects: Rejection[]): string {
+  const first = rejects[0]!;
+  return (
+    `${rejects.length} invalid row${rejects.length === 1 ? "" : "s"} (first: ${first.file} line ${first.line}: ${first.reason}); ` +
+    "nothing written — fix the input or use --skip-invalid"
+  );
+}
+
+/**
+ * Shared tail of every item: reject-or-write, status, timing, run log. `write` gets the valid rows.
+ */
+async function finishItem<T>(
+  store: IngestStore,
+  report: ItemReport,
+  parsed: Parsed<T>,
+  options: CommonOptions,
+  started: number,
+  startedAt: Date,
+  write: (rows: T[]) => Promise<WriteResult>,
+): Promise<ItemReport> {
+  const now = options.now ?? (() => new Date());
+  report.rejected = parsed.rejects.length;
+  report.rejections = parsed.rejects;
+  report.skipped += parsed.skipped;
+  if (parsed.rejects.length > 0 && !options.skipInvalid) {
+    report.status = "failed";
+    report.error = rejectedMessage(parsed.rejects);
+  } else {
+    const rows = parsed.rows.map((r) => r.row);
+    const result = rows.length > 0 ? await write(rows) : { counts: ZERO, demoDeleted: 0 };
+    report.added = result.counts.inserted;
+    report.updated = result.counts.updated;
+    report.unchanged = result.counts.unchanged;
+    report.demoDeleted = result.demoDeleted;
+    report.status = options.dryRun ? "dry-run" : parsed.rejects.length > 0 ? "partial" : "ok";
+  }
+  report.ms = performance.now() - started;
+  if (!options.dryRun) await logRun(store, report, startedAt, now());
+  return report;
+}
+
+async function logRun(store: IngestStore, report: ItemReport, startedAt: Date, finishedAt: Date) {
+  const run: IngestRunRecord = {
+    provider: report.provider,
+    target: report.item,
+    rangeFrom: report.from,
+    rangeTo: report.to,
+    rowsAdded: report.added,
+    rowsUpdated: report.updated,
+    rowsRejected: report.rejected,
+    status: report.status === "partial" ? "partial" : report.status === "failed" ? "failed" : "ok",
+    error: report.error ?? null,
+    startedAt,
+    finishedAt,
+  };
+  try {
+    await store.recordRun(run);
+  } catch (error) {
+    report.error = `${report.error ? `${report.error}; ` : ""}could not record the run: ${errorMessage(error)}`;
+  }
+}
+
+/** Range of a provider fetch: `--from`/`--to`, or from the last stored date unless --full or demo data. */
+export function fetchRange(
+  stored: { lastDate: string | null; provenance: string; sources: string[] } | null,
+  options: FetchOptions,
+): { from: string | undefined; to: string; incremental: boolean } {
+  const to = options.to ?? options.today ?? todayISO();
+  const hasDemo = !!stored && (stored.provenance === "demo" || stored.sources.includes("demo"));
+  if (options.full || !stored?.lastDate || hasDemo) return { from: options.from, to, incremental: false };
+  const from = options.from && options.from > stored.lastDate ? options.from : stored.lastDate;
+  return { from, to, incremental: true };
+}
+
+/** Imports one instrument or series from a provider. Never throws: failures are in the report. */
+export async function ingestFromProvider(
+  store: IngestStore,
+  item: ResolvedItem,
+  provider: BarsProvider | SeriesProvider,
+  options: FetchOptions = {},
+): Promise<ItemReport> {
+  const started = performance.now();
+  const startedAt = (options.now ?? (() => new Date()))();
+  const progress = options.progress ?? silentProgress;
+  const report = newReport(item.name, provider.name);
+  try {
+    const stored =
+      item.kind === "instrument" ? await store.instrument(item.name) : await store.series(item.name);
+    const range = fetchRange(stored, options);
+    report.from = range.from ?? null;
+    report.to = range.to;
+    if (range.from !== undefined && range.from > range.to) {
+      report.status = "up-to-date";
+      report.ms = performance.now() - started;
+      return report;
+    }
+    progress.phase(range.incremental ? `fetching from ${range.from}` : "fetching");
+    if (item.kind === "instrument") {
+      const result = await (provider as BarsProvider).fetchBars(item.name, {
+        from: range.from,
+        to: range.to,
+      });
+      report.skipped = result.skipped;
+      progress.phase(`validating ${result.rows.length} rows`);
+      const parsed = validateBars(result);
+      if (!report.from) report.from = parsed.rows[0]?.row.date ?? null;
+      return await finishItem(store, report, parsed, options, started, startedAt, (rows) =>
+        writeBars(store, item.name, rows, provider.name, { ...options, progress, meta: result.meta }),
+      );
+    }
+    const p = provider as SeriesProvider & {
+      fetchMeta?: (code: string) => Promise<Partial<SeriesMeta> | undefined>;
+    };
+    const result = await p.fetchSeries(item.name, { from: range.from, to: range.to });
+    const meta = stored && range.incremental ? undefined : await p.fetchMeta?.(item.name);
+    progress.phase(`validating ${result.rows.length} rows`);
+    const parsed = validateObservations(result);
+    if (!report.from) report.from = parsed.rows[0]?.row.date ?? null;
+    return await finishItem(store, report, parsed, options, started, startedAt, (rows) =>
+      writeObservations(store, item.name, rows, provider.name, { ...options, progress, meta }),
+    );
+  } catch (error) {
+    return failItem(store, report, error, options, started, startedAt);
+  }
+}
+
+async function failItem(
+  store: IngestStore,
+  report: ItemReport,
+  error: unknown,
+  options: CommonOptions,
+  started: number,
+  startedAt: Date,
+): Promise<ItemReport> {
+  report.status = "failed";
+  report.added = report.updated = report.unchanged = report.demoDeleted = 0;
+  report.error = errorMessage(error);
+  report.ms = performance.now() - started;
+  if (!options.dryRun) await logRun(store, report, startedAt, (options.now ?? (() => new Date()))());
+  return report;
+}
+
+function dateSpan<T extends { date: string }>(
+  rows: Located<T>[],
+): { from: string | null; to: string | null } {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const { row } of rows) {
+    if (from === null || row.date < from) from = row.date;
+    if (to === null || row.date > to) to = row.date;
+  }
+  return { from, to };
+}
+
+/** Imports parsed CSV bars of one instrument. */
+export async function importBars(
+  store: IngestStore,
+  symbol: string,
+  parsed: Parsed<BarRow>,
+  source: string,
+  options: CommonOptions = {},
+): Promise<ItemReport> {
+  return importParsed(
+    store,
+    symbol.toUpperCase(),
+    source,
+    options,
+    () => validateBars(parsed),
+    (rows, o) => writeBars(store, symbol, rows, source, o),
+  );
+}
+
+/** Imports parsed CSV observations of one series. */
+export async function importObservations(
+  store: IngestStore,
+  code: string,
+  parsed: Parsed<ObservationRow>,
+  source: string,
+  options: CommonOptions = {},
+): Promise<ItemReport> {
+  return importParsed(
+    store,
+    code.toUpperCase(),
+    source,
+    options,
+    () => validateObservations(parsed),
+    (rows, o) => writeObservations(store, code, rows, source, o),
+  );
+}
+
+async function importParsed<T extends { date: string }>(
+  store: IngestStore,
+  item: string,
+  source: string,
+  options: CommonOptions,
+  validate: () => Parsed<T>,
+  write: (rows: T[], o: CommonOptions) => Promise<WriteResult>,
+): Promise<ItemReport> {
+  const started = performance.now();
+  const startedAt = (options.now ?? (() => new Date()))();
+  const report = newReport(item, source);
+  const progress = options.progress ?? silentProgress;
+  try {
+    progress.phase("validating");
+    const parsed = validate();
+    Object.assign(report, dateSpan(parsed.rows));
+    return await finishItem(store, report, parsed, options, started, startedAt, (rows) =>
+      write(rows, { ...options, progress }),
+    );
+  } catch (error) {
+    return failItem(store, report, error, options, started, startedAt);
+  }
+}
+
+/**
+ * Imports valuation snapshots (one transaction for the whole file). Symbols must be stored
+ * instruments or catalog instruments; other rows are rejected ("unknown instrument").
+ */
+export async function importValuations(
+  store: IngestStore,
+  label: string,
+  parsed: Parsed<ValuationRow>,
+  options: CommonOptions = {},
+): Promise<ItemReport> {
+  const started = performance.now();
+  const startedAt = (options.now ?? (() => new Date()))();
+  const report = newReport(label, "csv");
+  const progress = options.progress ?? silentProgress;
+  try {
+    const checked = validateValuations(parsed);
+    const known = new Map<string, boolean>();
+    for (const { row } of checked.rows) {
+      if (!known.has(row.symbol)) {
+        known.set(row.symbol, row.symbol in INSTRUMENTS || !!(await store.instrument(row.symbol)));
+      }
+    }
+    const rejects = [...checked.rejects];
+    const rows = checked.rows.filter(({ line, row }) => {
+      if (known.get(row.symbol)) return true;
+      rejects.push({
+        file: parsed.file,
+        line,
+        reason: `unknown instrument "${row.symbol}" (import its bars first)`,
+      });
+      return false;
+    });
+    rejects.sort((a, b) => a.line - b.line);
+    const final: Parsed<ValuationRow> = { ...checked, rows, rejects };
+    Object.assign(report, dateSpan(rows));
+    return await finishItem(store, report, final, options, started, startedAt, (valid) =>
+      inTransaction(store, options.dryRun, async (tx) => {
+        let counts = ZERO;
+        let demoDeleted = 0;
+        const groups = groupBy(valid, (r) => `${r.symbol}|${r.source}`);
+        progress.phase("writing");
+        let done = 0;
+        for (const group of groups.values()) {
+          const { symbol, source } = group[0]!;
+          const existing = await tx.instrument(symbol);
+          const info = existing ? keepMeta(existing) : instrumentInfo(symbol);
+          const id = existing
+            ? existing.id
+            : await tx.upsertInstrument({ ...info, provenance: mergeProvenance(undefined, source) });
+          demoDeleted += await tx.deleteDemoValuations(id);
+          counts = add(
+            counts,
+            await tx.upsertValuations(
+              id,
+              group.map(({ date, forwardPE, trailingPE, priceToBook, dividendYield }) => ({
+                date,
+                forwardPE,
+                trailingPE,
+                priceToBook,
+                dividendYield,
+              })),
+              source,
+            ),
+          );
+          done += group.length;
+          progress.rows(done, valid.length);
+        }
+        return { counts, demoDeleted };
+      }),
+    );
+  } catch (error) {
+    return failItem(store, report, error, options, started, startedAt);
+  }
+}
+
+/** Imports positioning observations (one transaction for the whole file). */
+export async function importPositioning(
+  store: IngestStore,
+  label: string,
+  parsed: Parsed<PositioningRow>,
+  options: CommonOptions = {},
+): Promise<ItemReport> {
+  const started = performance.now();
+  const startedAt = (options.now ?? (() => new Date()))();
+  const report = newReport(label, "csv");
+  const progress = options.progress ?? silentProgress;
+  try {
+    const checked = validatePositioning(parsed);
+    Object.assign(report, dateSpan(checked.rows));
+    return await finishItem(store, report, checked, options, started, startedAt, (valid) =>
+      inTransaction(store, options.dryRun, async (tx) => {
+        let counts = ZERO;
+        let demoDeleted = 0;
+        progress.phase("writing");
+        for (const segment of new Set(valid.map((r) => r.segment))) {
+          demoDeleted += await tx.deleteDemoPositioning(segment);
+        }
+        for (const group of groupBy(valid, (r) => r.source).values()) {
+          const source = group[0]!.source;
+          counts = add(
+            counts,
+            await tx.upsertPositioning(
+              group.map(({ segment, date, value, unit }) => ({ segment, date, value, unit })),
+              source,
+            ),
+          );
+        }
+        progress.rows(valid.length, valid.length);
+        return { counts, demoDeleted };
+      }),
+    );
+  } catch (error) {
+    return failItem(store, report, error, options, started, startedAt);
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
