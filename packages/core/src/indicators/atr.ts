@@ -51,10 +51,7 @@ export function atr(
       out[i] = Number.NaN;
       continue;
     }
-    const a = h - l;
-    const b = h > prevClose ? h - prevClose : prevClose - h;
-    const d = l > prevClose ? l - prevClose : prevClose - l;
-    const tr = a > b ? (a > d ? a : d) : b > d ? b : d;
+    const tr = Math.max(h - l, Math.abs(h - prevClose), Math.abs(l - prevClose));
     prevClose = c;
     count++;
     if (count <= period) {

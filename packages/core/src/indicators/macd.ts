@@ -16,7 +16,6 @@
  * Complexity: O(n).
  */
 import { assertPositiveInteger, InvalidArgumentError } from "../errors.js";
-import { emaWithAlpha } from "./ema.js";
 
 /** Result of {@link macd}. */
 export interface MacdResult {
@@ -50,13 +49,65 @@ export function macd(
   if (fastPeriod >= slowPeriod) {
     throw new InvalidArgumentError("fastPeriod", fastPeriod, `must be less than slowPeriod (${slowPeriod})`);
   }
-  const line = emaWithAlpha(values, fastPeriod, 2 / (fastPeriod + 1));
-  const slow = emaWithAlpha(values, slowPeriod, 2 / (slowPeriod + 1));
-  const n = line.length;
-  for (let i = 0; i < n; i++) line[i] = line[i]! - slow[i]!;
-  const signal = emaWithAlpha(line, signalPeriod, 2 / (signalPeriod + 1));
-  // Reuse the slow-EMA buffer for the histogram.
-  const histogram = slow;
-  for (let i = 0; i < n; i++) histogram[i] = line[i]! - signal[i]!;
+  // One fused pass: fast EMA, slow EMA, line, signal EMA and histogram, each SMA-seeded exactly
+  // as composing `ema` calls would be (see ema.ts), without intermediate arrays.
+  const n = values.length;
+  const line = new Float64Array(n);
+  const signal = new Float64Array(n);
+  const histogram = new Float64Array(n);
+  const af = 2 / (fastPeriod + 1);
+  const as = 2 / (slowPeriod + 1);
+  const ag = 2 / (signalPeriod + 1);
+  let fCount = 0;
+  let fSum = 0;
+  let f = 0;
+  let sCount = 0;
+  let sSum = 0;
+  let s = 0;
+  let gCount = 0;
+  let gSum = 0;
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      line[i] = Number.NaN;
+      signal[i] = Number.NaN;
+      histogram[i] = Number.NaN;
+      continue;
+    }
+    if (fCount < fastPeriod) {
+      fSum += v;
+      if (++fCount === fastPeriod) f = fSum / fastPeriod;
+    } else {
+      f += af * (v - f);
+    }
+    if (sCount < slowPeriod) {
+      sSum += v;
+      if (++sCount < slowPeriod) {
+        line[i] = Number.NaN;
+        signal[i] = Number.NaN;
+        histogram[i] = Number.NaN;
+        continue;
+      }
+      s = sSum / slowPeriod;
+    } else {
+      s += as * (v - s);
+    }
+    const m = f - s;
+    line[i] = m;
+    if (gCount < signalPeriod) {
+      gSum += m;
+      if (++gCount < signalPeriod) {
+        signal[i] = Number.NaN;
+        histogram[i] = Number.NaN;
+        continue;
+      }
+      g = gSum / signalPeriod;
+    } else {
+      g += ag * (m - g);
+    }
+    signal[i] = g;
+    histogram[i] = m - g;
+  }
   return { macd: line, signal, histogram };
 }

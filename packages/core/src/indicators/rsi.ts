@@ -50,8 +50,11 @@ export function rsi(values: ArrayLike<number>, period = 14): Float64Array {
     }
     const d = v - prev;
     prev = v;
-    const g = d > 0 ? d : 0;
-    const l = d < 0 ? -d : 0;
+    // Branch-free split of the change (a random walk mispredicts d > 0 half the time):
+    // (d + |d|) / 2 and (|d| − d) / 2 are exactly max(d, 0) and max(−d, 0).
+    const ad = Math.abs(d);
+    const g = (d + ad) * 0.5;
+    const l = (ad - d) * 0.5;
     count++;
     if (count <= period) {
       gain += g;
@@ -66,7 +69,9 @@ export function rsi(values: ArrayLike<number>, period = 14): Float64Array {
       gain = gain * keep + g * inv;
       loss = loss * keep + l * inv;
     }
-    out[i] = loss === 0 ? (gain === 0 ? Number.NaN : 100) : 100 - 100 / (1 + gain / loss);
+    // 100 − 100 / (1 + gain/loss) = 100 · gain / (gain + loss): one division, and it yields 100
+    // when loss = 0 and NaN (0 / 0) when gain = loss = 0 without branches.
+    out[i] = (100 * gain) / (gain + loss);
   }
   return out;
 }
