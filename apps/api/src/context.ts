@@ -1,0 +1,26 @@
+import type { Database } from "@cyclelens/db";
+import type { Config } from "./config.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+
+/** What every resolver receives: the database (only for loaders), the configuration and this request's loaders. */
+export interface Context {
+  db: Database;
+  config: Config;
+  loaders: Loaders;
+  /** Request-scoped memo for derived values (e.g. detected rate cycles), keyed by a string. */
+  memo: Map<string, Promise<unknown>>;
+}
+
+export function createContext(db: Database, config: Config): Context {
+  return { db, config, loaders: createLoaders(db), memo: new Map() };
+}
+
+/** Computes `fn` once per request for `key`. */
+export function memoize<T>(ctx: Context, key: string, fn: () => Promise<T>): Promise<T> {
+  let hit = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = fn();
+    ctx.memo.set(key, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,81 @@
+/**
+ * Small output types shared by several domains (`Point`) and helpers to cut columnar histories by a range.
+ */
+import type { FieldCost } from "../limits.js";
+import { builder } from "./builder.js";
+import type { DayRange } from "./scalars.js";
+
+/** A dated value, the compact shape of every chartable series. */
+export interface PointShape {
+  date: number;
+  value: number;
+}
+
+export const PointRef = builder.objectRef<PointShape>("Point").implement({
+  description: "One dated value of a series: a price, an indicator value, a ratio, a rate.",
+  fields: (t) => ({
+    date: t.field({ type: "Date", description: "The calendar date.", resolve: (p) => p.date }),
+    value: t.float({
+      nullable: true,
+      description:
+        "The value on that date; null where it is undefined (warm-up of an indicator, missing data).",
+      resolve: (p) => (Number.isFinite(p.value) ? p.value : null),
+    }),
+  }),
+});
+
+/** Turns aligned dates/values into points, keeping every date (undefined values become null). */
+export function toPoints(
+  dates: ArrayLike<number>,
+  values: ArrayLike<number>,
+  start = 0,
+  end = dates.length,
+): PointShape[] {
+  const out: PointShape[] = new Array(Math.max(0, end - start));
+  for (let i = start; i < end; i++) out[i - start] = { date: dates[i]!, value: values[i]! };
+  return out;
+}
+
+/** Index window [start, end) of sorted `dates` inside the inclusive range. */
+export function windowOf(dates: Int32Array, range: DayRange): { start: number; end: number } {
+  let start = 0;
+  let end = dates.length;
+  if (range.from !== undefined) {
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid]! < range.from) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+  }
+  if (range.to !== undefined) {
+    let lo = start;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid]! <= range.to) lo = mid + 1;
+      else hi = mid;
+    }
+    end = lo;
+  }
+  return { start, end };
+}
+
+/** Days of a full history assumed by the cost estimate when a range is open (≈ 26 years of trading days). */
+const OPEN_RANGE_POINTS = 6_600;
+
+/** Estimated trading days in a `DateRange` argument (252 per 365 calendar days). */
+export function pointsInRange(range: unknown): number {
+  const r = (range ?? {}) as { from?: number | null; to?: number | null };
+  if (r.from == null && r.to == null) return OPEN_RANGE_POINTS;
+  if (r.from == null) return OPEN_RANGE_POINTS;
+  const to = r.to ?? Math.floor(Date.now() / 86_400_000);
+  return Math.max(1, Math.ceil(((to - r.from) * 252) / 365));
+}
+
+/** Cost of a field returning one series over its `range` argument. */
+export const seriesCost: { cost: FieldCost } = {
+  cost: { points: (args) => pointsInRange(args.range) },
+};

@@ -1,0 +1,18 @@
+// Imports every domain of the schema (each registers its types and query fields) and builds it.
+import { builder } from "./builder.js";
+import "./query.js";
+import "./scalars.js";
+import "./common.js";
+import "./instrument.js";
+import "./performance.js";
+import "./indicators.js";
+import "./economic.js";
+import "./rate-cycles.js";
+import "./valuation.js";
+import "./positioning.js";
+import "./sensitivity.js";
+import "./compare.js";
+import "./rotation.js";
+import "./dataset.js";
+
+export const schema = builder.toSchema();
