@@ -161,25 +161,43 @@ export async function writeBars(
   const size = options.chunkSize ?? 5000;
   return inTransaction(store, options.dryRun, async (tx) => {
     const existing = await tx.instrument(symbol);
-    const info = existing ? keepMeta(existing) : instrumentInfo(symbol, options.meta);
-    const id = await tx.upsertInstrument({
-      ...info,
-      provenance: mergeProvenance(existing?.provenance, source),
-    });
+    const provenance = mergeProvenance(existing?.provenance, source);
+    const id =
+      existing && existing.provenance === provenance
+        ? existing.id
+        : await tx.upsertInstrument({
+            ...(existing ? keepMeta(existing) : instrumentInfo(symbol, options.meta)),
+            provenance,
+          });
     const demoDeleted = await tx.deleteDemoBars(id);
-    let toWrite = rows;
+    let toWrite: readonly BarRow[] = rows;
+    let unchanged = 0;
     if (existing && rows.length > 0) {
       const stored = await tx.readBars(id, rows[0]!.date, rows[rows.length - 1]!.date);
       if (stored.length > 0) {
         const byDate = new Map(stored.map((b) => [b.date, b]));
-        toWrite = rows.map((r) => mergeBar(r, byDate.get(r.date)));
+        toWrite = [];
+        for (const r of rows) {
+          const old = byDate.get(r.date);
+          const merged = mergeBar(r, old);
+          if (old && sameBar(merged, old)) unchanged++;
+          else (toWrite as BarRow[]).push(merged);
+        }
       }
     }
     progress.phase("writing");
     const counts = await chunked(toWrite, size, progress, (chunk) => tx.upsertBars(id, chunk, source));
-    return { counts, demoDeleted };
+    return { counts: { ...counts, unchanged: counts.unchanged + unchanged }, demoDeleted };
   });
 }
+
+const sameBar = (a: BarRow, b: BarRow) =>
+  a.open === b.open &&
+  a.high === b.high &&
+  a.low === b.low &&
+  a.close === b.close &&
+  a.adjClose === b.adjClose &&
+  a.volume === b.volume;
 
 function keepMeta(s: InstrumentRecord) {
   return {
@@ -204,24 +222,46 @@ export async function writeObservations(
   const size = options.chunkSize ?? 5000;
   return inTransaction(store, options.dryRun, async (tx) => {
     const existing = await tx.series(code);
-    const info = existing
-      ? {
-          code: existing.code,
-          title: existing.title,
-          unit: existing.unit,
-          frequency: existing.frequency,
-          source: existing.source,
-        }
-      : seriesInfo(code, options.meta ?? {});
-    if (options.meta && existing) {
-      // fresher metadata from the FRED API replaces the stored one
-      Object.assign(info, seriesInfo(code, options.meta));
-    }
-    const id = await tx.upsertSeries({ ...info, provenance: mergeProvenance(existing?.provenance, source) });
+    const provenance = mergeProvenance(existing?.provenance, source);
+    const info = seriesInfo(code, options.meta ?? {});
+    const metaChanged =
+      !!options.meta &&
+      !!existing &&
+      (existing.title !== info.title || existing.unit !== info.unit || existing.frequency !== info.frequency);
+    const id =
+      existing && existing.provenance === provenance && !metaChanged
+        ? existing.id
+        : await tx.upsertSeries({
+            ...(existing && !options.meta
+              ? {
+                  code: existing.code,
+                  title: existing.title,
+                  unit: existing.unit,
+                  frequency: existing.frequency,
+                  source: existing.source,
+                }
+              : info),
+            provenance,
+          });
     const demoDeleted = await tx.deleteDemoObservations(id);
+    let toWrite: readonly ObservationRow[] = rows;
+    let unchanged = 0;
+    if (existing && rows.length > 0) {
+      const stored = await tx.readObservations(id, rows[0]!.date, rows[rows.length - 1]!.date);
+      if (stored.length > 0) {
+        const byDate = new Map(stored.map((o) => [o.date, o.value]));
+        toWrite = rows.filter((r) => {
+          const same = byDate.get(r.date) === r.value;
+          if (same) unchanged++;
+          return !same;
+        });
+      }
+    }
     progress.phase("writing");
-    const counts = await chunked(rows, size, progress, (chunk) => tx.upsertObservations(id, chunk, source));
-    return { counts, demoDeleted };
+    const counts = await chunked(toWrite, size, progress, (chunk) =>
+      tx.upsertObservations(id, chunk, source),
+    );
+    return { counts: { ...counts, unchanged: counts.unchanged + unchanged }, demoDeleted };
   });
 }
 

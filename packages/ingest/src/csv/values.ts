@@ -38,7 +38,8 @@ export function parseDate(text: string, format: DateFormat | "auto" = "auto"): s
   let y: string;
   let mo: string;
   let d: string;
-  const fmt = format === "auto" ? autoFormat(s) : format;
+  // An unambiguous ISO/compact date is accepted whatever the declared format.
+  const fmt = format === "auto" || ISO.test(s) || COMPACT.test(s) ? autoFormat(s) : format;
   switch (fmt) {
     case "YYYY-MM-DD":
       m = ISO.exec(s);

@@ -88,6 +88,12 @@ class DbTx implements IngestTx {
     return out;
   }
 
+  async readObservations(seriesId: number, from: string, to: string) {
+    const series = (await this.r.observations.forSeries([seriesId], { from, to })).get(seriesId);
+    if (!series) return [];
+    return Array.from(series.dates, (d, i) => ({ date: epochDayToISO(d), value: series.values[i]! }));
+  }
+
   async upsertInstrument(input: Parameters<IngestTx["upsertInstrument"]>[0]) {
     return (await this.r.upsertInstrument(input)).id;
   }

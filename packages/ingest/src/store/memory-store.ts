@@ -100,6 +100,13 @@ class MemoryTx implements IngestTx {
       .map(({ source: _source, ...bar }) => bar);
   }
 
+  async readObservations(id: number, from: string, to: string): Promise<ObservationRow[]> {
+    return [...(this.s.observations.get(id)?.values() ?? [])]
+      .filter((o) => o.date >= from && o.date <= to)
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .map(({ date, value }) => ({ date, value }));
+  }
+
   async upsertInstrument(input: InstrumentWrite): Promise<number> {
     const symbol = input.symbol.toUpperCase();
     const id = this.s.instruments.get(symbol)?.id ?? this.s.nextId++;

@@ -81,6 +81,8 @@ export interface IngestTx {
   series(code: string): Promise<SeriesRecord | null>;
   /** Stored bars of an instrument in [from, to], ordered by date (missing values null). */
   readBars(instrumentId: number, from: string, to: string): Promise<BarRow[]>;
+  /** Stored observations of a series in [from, to], ordered by date. */
+  readObservations(seriesId: number, from: string, to: string): Promise<ObservationRow[]>;
   /** Insert or update by symbol; returns the id. */
   upsertInstrument(input: InstrumentWrite): Promise<number>;
   upsertSeries(input: SeriesWrite): Promise<number>;
