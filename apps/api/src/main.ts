@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--seed-demo-if-empty")) {
     const started = performance.now();
     const seeded = await seedDemo(db, { ifEmpty: true });
-    if (seeded.seeded)
+    if (!seeded.skipped)
       log(`seeded the demo dataset in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
