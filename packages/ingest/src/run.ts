@@ -15,7 +15,7 @@ import {
   readValuationCsv,
 } from "./csv/formats.js";
 import { IngestUsageError } from "./errors.js";
-import type { FetchLike } from "./http.js";
+import type { FetchLike, RateLimiter } from "./http.js";
 import {
   type ItemReport,
   importBars,
@@ -40,6 +40,8 @@ export interface CliDeps {
   cwd?: string;
   fetch?: FetchLike;
   sleep?: (ms: number) => Promise<void>;
+  /** Per-host rate limiter (default: the process-wide one). */
+  rateLimiter?: RateLimiter;
   readTextFile?: (file: string) => Promise<string>;
   today?: string;
   /** Force TTY or plain progress. */
@@ -103,6 +105,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
             today: deps.today,
             ...(deps.fetch ? { fetch: deps.fetch } : {}),
             ...(deps.sleep ? { sleep: deps.sleep } : {}),
+            ...(deps.rateLimiter ? { rateLimiter: deps.rateLimiter } : {}),
             ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
             ...(args.retries !== undefined ? { retries: args.retries } : {}),
           };

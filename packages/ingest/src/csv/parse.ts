@@ -44,6 +44,7 @@ export function sniffDelimiter(text: string): string {
 
 /** Splits `text` into records. */
 export function parseCsvRecords(text: string, delimiter: string): CsvRecord[] {
+  if (!text.includes('"')) return splitPlain(text, delimiter);
   const records: CsvRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
@@ -96,6 +97,19 @@ export function parseCsvRecords(text: string, delimiter: string): CsvRecord[] {
       }
     }
     if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ line: startLine, fields });
+  }
+  return records;
+}
+
+/** Fast path for the common case: no quotes anywhere, so a line is a record. */
+function splitPlain(text: string, delimiter: string): CsvRecord[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\n|\r/);
+  const records: CsvRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") continue;
+    records.push({ line: i + 1, fields: line.split(delimiter) });
   }
   return records;
 }

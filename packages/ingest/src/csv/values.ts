@@ -25,6 +25,7 @@ export function isDateFormat(s: string): s is DateFormat {
   return (DATE_FORMATS as readonly string[]).includes(s);
 }
 
+const STRICT_ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][0-9:.+\-Z]*)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
@@ -34,6 +35,9 @@ const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 /** Returns the ISO date, or undefined when `text` is not a valid date in `format`. */
 export function parseDate(text: string, format: DateFormat | "auto" = "auto"): string | undefined {
   const s = text.trim();
+  if (s.length === 10 && STRICT_ISO.test(s)) {
+    return isoDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+  }
   let m: RegExpExecArray | null;
   let y: string;
   let mo: string;
@@ -112,7 +116,10 @@ const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 export type NumberField = { ok: true; value: number | null } | { ok: false };
 
 /** A number, `null` for a missing marker, or `{ ok: false }` for anything else. */
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
 export function parseNumberField(text: string): NumberField {
+  if (PLAIN.test(text)) return { ok: true, value: Number(text) };
   const s = text.trim();
   if (MISSING.has(s.toLowerCase())) return { ok: true, value: null };
   const plain = THOUSANDS.test(s) ? s.replaceAll(",", "") : s;
