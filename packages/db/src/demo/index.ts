@@ -1,0 +1,13 @@
+export { nyseHolidays, SPECIAL_CLOSURES, tradingDays } from "./calendar.js";
+export { FOMC_STEPS, type TargetStep, targetOn } from "./fomc.js";
+export {
+  DEMO_END,
+  DEMO_PROVENANCE,
+  DEMO_SEED,
+  DEMO_START,
+  type DemoDataset,
+  type DemoInstrument,
+  type DemoSeries,
+  generateDemoData,
+} from "./generate.js";
+export { type SeedOptions, type SeedResult, seedDemo } from "./seed.js";
