@@ -221,3 +221,13 @@ describe("CSV imports (memory store)", () => {
     expect(store.snapshot()).toBe(before);
   });
 });
+
+describe("near", () => {
+  it("treats float-printing noise as equal, real changes as different", async () => {
+    const { near } = await import("./pipeline.js");
+    expect(near(225.41000366210938, 225.41000366210935)).toBe(true);
+    expect(near(null, null)).toBe(true);
+    expect(near(1, null)).toBe(false);
+    expect(near(225.41, 225.42)).toBe(false);
+  });
+});

@@ -191,13 +191,23 @@ export async function writeBars(
   });
 }
 
+/**
+ * Equal, or equal within 1e-12 relative: vendors print the same float32-derived price with
+ * different digits (225.41000366210938 vs 225.41000366210935); that is not a change.
+ */
+export function near(a: number | null, b: number | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+}
+
 const sameBar = (a: BarRow, b: BarRow) =>
-  a.open === b.open &&
-  a.high === b.high &&
-  a.low === b.low &&
-  a.close === b.close &&
-  a.adjClose === b.adjClose &&
-  a.volume === b.volume;
+  near(a.open, b.open) &&
+  near(a.high, b.high) &&
+  near(a.low, b.low) &&
+  near(a.close, b.close) &&
+  near(a.adjClose, b.adjClose) &&
+  near(a.volume, b.volume);
 
 function keepMeta(s: InstrumentRecord) {
   return {
@@ -251,7 +261,8 @@ export async function writeObservations(
       if (stored.length > 0) {
         const byDate = new Map(stored.map((o) => [o.date, o.value]));
         toWrite = rows.filter((r) => {
-          const same = byDate.get(r.date) === r.value;
+          const old = byDate.get(r.date);
+          const same = old !== undefined && near(old, r.value);
           if (same) unchanged++;
           return !same;
         });
