@@ -34,7 +34,7 @@ export function createLoaders(db: Database) {
     async (symbols) => {
       const found = await db.instruments.bySymbols(symbols);
       const bySymbol = new Map(found.map((i) => [i.symbol, i]));
-      return symbols.map((s) => bySymbol.get(s) ?? null);
+      return symbols.map((s) => bySymbol.get(s.toUpperCase()) ?? null);
     },
     { cacheKeyFn: (s) => s.toUpperCase() },
   );
