@@ -1,13 +1,45 @@
-/** The query GraphiQL opens on. */
-export const STORY_QUERY = `# CycleLens: is a new cycle starting, and are small caps leading?
+/**
+ * The query GraphiQL opens on: the CycleLens story in one request — are small caps leading since 2021,
+ * how far is KRE below its 2022 peak, and how did small caps do against large caps 12 months after each
+ * Fed easing cycle began?
+ */
+export const STORY_QUERY = `# CycleLens — is a new market cycle starting, and are small caps leading it?
+# Press ▶ to run. Every figure is computed from the stored daily data;
+# dataset.label says whether that is the generated DEMO data or imported market data.
 query Story {
-  instrument(symbol: "IWM") {
-    symbol
+  dataset { label }
+
+  # 1. IWM (small caps) against SPY (large caps) since 2021
+  smallVsLarge: compare(base: "IWM", benchmark: "SPY", range: { from: "2021-01-01" }) {
+    startDate
+    endDate
+    baseReturn
+    benchmarkReturn
+    returnGap
+    beta
+    correlation
+    leadership { ratio average ratioVsAverage aboveAverage lastCrossover { date direction } }
+  }
+
+  # 2. Regional banks: how far below the 2022 peak?
+  kre: instrument(symbol: "KRE") {
     name
-    isDemo
-    bars(range: { from: "2024-01-01", to: "2024-12-31" }, first: 5) {
-      totalCount
-      edges { node { date close adjClose volume } }
+    drawdown(peakWithin: { from: "2022-01-01", to: "2022-12-31" }) {
+      peakDate
+      peakValue
+      asOfDate
+      asOfValue
+      drawdown
+    }
+  }
+
+  # 3. Small vs large caps 12 months after each Fed easing cycle began
+  rateCycleStudy(base: "IWM", benchmark: "SPY", direction: EASING, horizons: [12]) {
+    horizons {
+      months
+      rows { cycle { start end totalChangeBp } complete baseReturn benchmarkReturn excessReturn }
+      excess { count mean median hitRate tStat min max }
+      incomplete
     }
   }
 }
