@@ -7,7 +7,8 @@ import { testBackends } from "@cyclelens/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, startTestServer, type TestServer } from "./helpers.js";
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: test JSON
+// biome-ignore lint/suspicious/noExplicitAny: JSON responses are checked field by field
+type Json = Record<string, any>;
 
 describe.each(testBackends())("GraphQL API on %s", (backend) => {
   let s: TestServer;
@@ -100,7 +101,9 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
       const expected = closes
         .slice(n - 5)
         .map((_: number, k: number) => (closes[n - 5 + k] + closes[n - 6 + k] + closes[n - 7 + k]) / 3);
-      i.sma.forEach((p: Json, k: number) => expect(p.value).toBeCloseTo(expected[k], 9));
+      i.sma.forEach((p: Json, k: number) => {
+        expect(p.value).toBeCloseTo(expected[k], 9);
+      });
       for (const field of ["ema", "rsi", "roc", "atr"]) expect(i[field]).toHaveLength(5);
       for (const p of i.rsi) expect(p.value).toBeGreaterThanOrEqual(0);
       for (const p of i.bollinger) expect(p.upper).toBeGreaterThan(p.lower);

@@ -51,7 +51,11 @@ export function isLeapYear(year: number): boolean {
 
 /** Number of days in `month` (1–12) of `year`. @example daysInMonth(2024, 2); // 29 */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return month === 2
+    ? isLeapYear(year)
+      ? 29
+      : 28
+    : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
 /** Year, month (1–12) and day of an epoch day. @example ymd(19984); // { year: 2024, month: 9, day: 18 } */

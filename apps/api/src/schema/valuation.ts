@@ -73,7 +73,7 @@ builder.objectFields(InstrumentRef, (t) => ({
     description: "The latest valuation snapshot; null when none is stored.",
     resolve: async (instrument, _a, ctx) => {
       const v = await valuationsOf(ctx, instrument);
-      return v && v.dates.length ? { v, i: v.dates.length - 1 } : null;
+      return v?.dates.length ? { v, i: v.dates.length - 1 } : null;
     },
   }),
   valuationHistory: t.field({
