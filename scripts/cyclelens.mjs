@@ -43,6 +43,9 @@ function runOrExit(argv, env) {
   if (status !== 0) process.exit(status);
 }
 
+// Turbo would otherwise try to send anonymous telemetry, and this project never relies on the network.
+process.env.TURBO_TELEMETRY_DISABLED ??= "1";
+
 const pnpm = pnpmCommand();
 const install = () => runOrExit([...pnpm, "install", "--frozen-lockfile", "--prefer-offline"]);
 

@@ -1,11 +1,12 @@
 /**
  * The HTTP server: graphql-yoga over the Pothos schema, with each feature a separate, removable line:
- * parse/validate caching, query limits, masked errors, CORS, GraphiQL with the story query, health
+ * parse/validate caching, query limits, masked errors, CORS, GraphiQL (assets bundled) with the story query, health
  * (`/health`) and readiness (`/ready`, checks the database) endpoints, and graceful shutdown.
  */
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, useReadinessCheck } from "graphql-yoga";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
@@ -26,7 +27,9 @@ export function createApp({ db, config }: AppOptions) {
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
+    // GraphiQL with its assets bundled (no CDN), so it works on machines without internet access.
     graphiql: { title: "CycleLens", defaultQuery: STORY_QUERY },
+    renderGraphiQL,
     parserAndValidationCache: true,
     maskedErrors: { isDev: config.isDevelopment },
     logging: config.logLevel === "silent" ? false : config.logLevel,
