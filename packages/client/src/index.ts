@@ -1,0 +1,11 @@
+/**
+ * @cyclelens/client: typed documents for the CycleLens dashboard operations (graphql-codegen client
+ * preset over the API's printed schema) and a small typed `request` helper.
+ *
+ *   import { DashboardDocument, dashboardWindow, request } from "@cyclelens/client";
+ *   const data = await request(url, DashboardDocument, dashboardWindow());
+ */
+export { type DashboardWindow, dashboardWindow, monthsBefore } from "./dashboard.js";
+export * from "./gql/graphql.js";
+export { graphql } from "./gql/index.js";
+export { type GraphQLErrorEntry, GraphQLRequestError, type RequestOptions, request } from "./request.js";
