@@ -1,16 +1,23 @@
 /** ISO `YYYY-MM-DD` ⇄ epoch days, fast paths for bulk conversion (same results as @cyclelens/core's dates). */
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86_400_000;
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real calendar date written `YYYY-MM-DD` (hot path of the bulk writes: no regex, no Date). */
 export function isISODate(s: unknown): s is string {
-  if (typeof s !== "string" || !ISO.test(s)) return false;
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
   const y = +s.slice(0, 4);
   const m = +s.slice(5, 7);
   const d = +s.slice(8, 10);
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** Epoch day of a `YYYY-MM-DD` string known to be valid (read from the database). */

@@ -54,7 +54,7 @@ type Row = Record<string, unknown>;
 const MIN_DATE = "0000-01-01";
 const MAX_DATE = "9999-12-31";
 /** Rows per JSON parameter of the bulk writes. */
-export const CHUNK_SIZE = 5000;
+export const CHUNK_SIZE = 10000;
 
 const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 const int = (v: unknown): number => Number(v);
@@ -189,20 +189,17 @@ function upsertStatements(d: Dialect, spec: UpsertSpec): UpsertStatements {
   if (hit) return hit;
   const jsonCols = spec.columns.map(([, key, type]) => [key, type] as const);
   const n = spec.fixed.length;
-  const keyJson = spec.columns.filter(([c]) => spec.conflict.includes(c));
-  const keyFixed = spec.fixed
-    .map(([c, t], i) => [c, t, i + 1] as const)
-    .filter(([c]) => spec.conflict.includes(c));
-  // count: the JSON parameter comes first, then the fixed key parameters.
-  // IN (subquery) is materialised once (an ephemeral index in SQLite): linear, whatever the planner's join order.
-  const tuple = (cols: string[]) => (cols.length === 1 ? cols[0]! : `(${cols.join(", ")})`);
+  const keyFixed = spec.fixed.filter(([c]) => spec.conflict.includes(c));
+  // Rows of the fixed key within the chunk's date span: counted before and after the upsert, the difference is
+  // the number of inserted rows (an index range count, no second pass over the JSON).
   const count =
-    `SELECT count(*) AS n FROM ${spec.table} WHERE ${tuple(keyJson.map(([c]) => c))} IN (SELECT ${keyJson
-      .map(([, k]) => k)
-      .join(", ")} FROM (${d.jsonRows(1, jsonCols)}) r)` +
-    (keyFixed.length
-      ? ` AND ${keyFixed.map(([c, t], i) => `${c} = ${d.param(i + 2, t)}`).join(" AND ")}`
-      : "");
+    `SELECT count(*) AS n FROM ${spec.table} WHERE ` +
+    [
+      ...keyFixed.map(([c, t], i) => `${c} = ${d.param(i + 1, t)}`),
+      `date >= ${d.param(keyFixed.length + 1, "text")}`,
+    ]
+      .concat(`date <= ${d.param(keyFixed.length + 2, "text")}`)
+      .join(" AND ");
   const updatable = [...spec.fixed.map(([c]) => c), ...spec.columns.map(([c]) => c)].filter(
     (c) => !spec.conflict.includes(c),
   );
@@ -281,9 +278,9 @@ const POSITIONING: UpsertSpec = {
 };
 
 /**
- * Upserts JSON rows (already validated, keyed by `key`) in chunks inside one transaction and counts inserted /
- * updated / unchanged rows: per chunk one count of existing keys and one INSERT … ON CONFLICT DO UPDATE … WHERE
- * the values differ (so the affected-row count = inserted + changed).
+ * Upserts JSON rows (validated, deduplicated by key) in chunks inside one transaction and counts inserted /
+ * updated / unchanged rows: one INSERT … ON CONFLICT DO UPDATE … WHERE the values differ per chunk (so the
+ * affected-row count = inserted + changed), and two index range counts around them (inserted = after − before).
  */
 async function bulkUpsert(
   ctx: RepositoryContext,
@@ -297,19 +294,29 @@ async function bulkUpsert(
   const { count, upsert } = upsertStatements(ctx.dialect, spec);
   const keyFixedValues = spec.fixed.flatMap(([c], i) => (spec.conflict.includes(c) ? [fixed[i]] : []));
   const all = [...rows.values()];
+  let lo = "9999-12-31";
+  let hi = "0000-01-01";
+  for (const r of all) {
+    const date = r.d as string;
+    if (date < lo) lo = date;
+    if (date > hi) hi = date;
+  }
   await ctx.atomically(async (client) => {
+    const existing = async () =>
+      int((await client.$queryRawUnsafe<Row[]>(count, ...keyFixedValues, lo, hi))[0]?.n ?? 0);
+    const before = await existing();
+    let affected = 0;
     for (let i = 0; i < all.length; i += CHUNK_SIZE) {
-      const chunk = all.slice(i, i + CHUNK_SIZE);
-      const json = JSON.stringify(chunk);
-      const counted = await client.$queryRawUnsafe<Row[]>(count, json, ...keyFixedValues);
-      const existing = int(counted[0]?.n ?? 0);
-      const affected = await client.$executeRawUnsafe(upsert, ...fixed, json);
-      const inserted = chunk.length - existing;
-      const changed = Math.max(0, affected - inserted);
-      result.inserted += inserted;
-      result.updated += changed;
-      result.unchanged += existing - changed;
+      affected += await client.$executeRawUnsafe(
+        upsert,
+        ...fixed,
+        JSON.stringify(all.slice(i, i + CHUNK_SIZE)),
+      );
     }
+    const inserted = (await existing()) - before;
+    result.inserted = inserted;
+    result.updated = Math.max(0, affected - inserted);
+    result.unchanged = all.length - inserted - result.updated;
     if (after) await after(client);
   });
   return result;

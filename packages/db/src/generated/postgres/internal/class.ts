@@ -27,10 +27,10 @@ const config: runtime.GetPrismaClientConfig = {
       "fromEnvVar": null
     },
     "config": {
-      "moduleFormat": "esm",
-      "importFileExtension": "js",
       "generatedFileExtension": "ts",
-      "engineType": "client"
+      "engineType": "client",
+      "importFileExtension": "js",
+      "moduleFormat": "esm"
     },
     "binaryTargets": [
       {

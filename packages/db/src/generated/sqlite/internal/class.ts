@@ -27,10 +27,10 @@ const config: runtime.GetPrismaClientConfig = {
       "fromEnvVar": null
     },
     "config": {
-      "engineType": "client",
-      "importFileExtension": "js",
       "generatedFileExtension": "ts",
-      "moduleFormat": "esm"
+      "importFileExtension": "js",
+      "moduleFormat": "esm",
+      "engineType": "client"
     },
     "binaryTargets": [
       {
