@@ -31,6 +31,8 @@ export interface Config {
   corsOrigins: string[];
   /** `development` shows internal error messages; anything else masks them. */
   isDevelopment: boolean;
+  /** Key that mutations must present in the `x-cyclelens-key` header; writes are disabled when unset. */
+  writeKey: string | undefined;
   limits: Limits;
 }
 
@@ -87,6 +89,12 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return url;
 }
 
+function writeKey(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 16) throw new ConfigError("CYCLELENS_WRITE_KEY", "must be at least 16 characters long");
+  return raw;
+}
+
 /** Reads and validates the configuration; throws {@link ConfigError} on the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? "info").trim().toLowerCase();
@@ -123,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as LogLevel,
     corsOrigins,
     isDevelopment: env.NODE_ENV === "development",
+    writeKey: writeKey(env.CYCLELENS_WRITE_KEY),
     limits: {
       maxDepth: integer(env, "CYCLELENS_MAX_DEPTH", 12, 2, 100),
       maxAliases: integer(env, "CYCLELENS_MAX_ALIASES", 30, 0, 1000),

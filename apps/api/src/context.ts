@@ -9,10 +9,18 @@ export interface Context {
   loaders: Loaders;
   /** Request-scoped memo for derived values (e.g. detected rate cycles), keyed by a string. */
   memo: Map<string, Promise<unknown>>;
+  /** The write key the request presented (`x-cyclelens-key` header), if any. */
+  presentedKey: string | null;
 }
 
-export function createContext(db: Database, config: Config): Context {
-  return { db, config, loaders: createLoaders(db), memo: new Map() };
+export function createContext(db: Database, config: Config, request?: Request): Context {
+  return {
+    db,
+    config,
+    loaders: createLoaders(db),
+    memo: new Map(),
+    presentedKey: request?.headers.get("x-cyclelens-key") ?? null,
+  };
 }
 
 /** Computes `fn` once per request for `key`. */

@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createYoga, useReadinessCheck } from "graphql-yoga";
+import { createYoga, type Plugin, useReadinessCheck } from "graphql-yoga";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
 import { STORY_QUERY } from "./graphiql.js";
@@ -17,13 +17,15 @@ import { schema } from "./schema/index.js";
 export interface AppOptions {
   db: Database;
   config: Config;
+  /** Extra envelop/yoga plugins, after the built-in ones (the benchmark passes graphql-jit here). */
+  plugins?: Plugin[];
 }
 
 /** The yoga application (a fetch-API handler); usable without a socket in tests. */
-export function createApp({ db, config }: AppOptions) {
+export function createApp({ db, config, plugins = [] }: AppOptions) {
   return createYoga({
     schema,
-    context: () => createContext(db, config),
+    context: ({ request }) => createContext(db, config, request),
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
@@ -46,6 +48,7 @@ export function createApp({ db, config }: AppOptions) {
           await db.ingestRuns.list({ limit: 1 });
         },
       }),
+      ...plugins,
     ],
   });
 }

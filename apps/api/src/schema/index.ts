@@ -14,5 +14,6 @@ import "./sensitivity.js";
 import "./compare.js";
 import "./rotation.js";
 import "./dataset.js";
+import "./writes.js";
 
 export const schema = builder.toSchema();
