@@ -334,9 +334,36 @@ function rolled(
   return toPoints(c.dates, all, c.start + 1, c.end + 1);
 }
 
-const comparisonArgs = {
-  averagePeriod: 50,
-};
+/** The window arguments shared by `compare` and `Instrument.relativeTo`. */
+const windowArgs = builder.args((t) => ({
+  range: t.field({
+    type: DateRangeInput,
+    required: false,
+    description: "The window; day 0 is the last common close on or before `from`.",
+  }),
+  averagePeriod: t.int({
+    required: false,
+    defaultValue: 50,
+    description: "Moving average of the ratio, trading days (2–1000).",
+  }),
+}));
+
+/** Validates the window arguments, then builds the comparison. */
+function compareWithArgs(
+  ctx: Context,
+  base: Instrument,
+  benchmark: Instrument,
+  args: { range?: { from?: number | null; to?: number | null } | null; averagePeriod?: number | null },
+) {
+  const range = dayRange(args.range, ctx);
+  return comparisonOf(
+    ctx,
+    base,
+    benchmark,
+    range,
+    periodArg("averagePeriod", args.averagePeriod ?? 50, 2, 1000),
+  );
+}
 
 builder.objectFields(InstrumentRef, (t) => ({
   relativeTo: t.field({
@@ -344,28 +371,10 @@ builder.objectFields(InstrumentRef, (t) => ({
     description: "This instrument against a benchmark over a range (the same as `compare`).",
     args: {
       benchmark: t.arg.string({ required: true, description: "Benchmark symbol, e.g. SPY." }),
-      range: t.arg({
-        type: DateRangeInput,
-        required: false,
-        description: "The window; day 0 is the last common close on or before `from`.",
-      }),
-      averagePeriod: t.arg.int({
-        required: false,
-        defaultValue: comparisonArgs.averagePeriod,
-        description: "Moving average of the ratio, trading days (2–1000).",
-      }),
+      ...windowArgs,
     },
-    resolve: async (instrument, args, ctx) => {
-      const range = dayRange(args.range, ctx);
-      const benchmark = await requireInstrument(ctx, args.benchmark, "benchmark");
-      return comparisonOf(
-        ctx,
-        instrument,
-        benchmark,
-        range,
-        periodArg("averagePeriod", args.averagePeriod ?? 50, 2, 1000),
-      );
-    },
+    resolve: async (instrument, args, ctx) =>
+      compareWithArgs(ctx, instrument, await requireInstrument(ctx, args.benchmark, "benchmark"), args),
   }),
 }));
 
@@ -377,30 +386,14 @@ builder.queryFields((t) => ({
     args: {
       base: t.arg.string({ required: true, description: "Instrument compared, e.g. IWM." }),
       benchmark: t.arg.string({ required: true, description: "Benchmark, e.g. SPY." }),
-      range: t.arg({
-        type: DateRangeInput,
-        required: false,
-        description: "The window; day 0 is the last common close on or before `from`.",
-      }),
-      averagePeriod: t.arg.int({
-        required: false,
-        defaultValue: comparisonArgs.averagePeriod,
-        description: "Moving average of the ratio, trading days (2–1000).",
-      }),
+      ...windowArgs,
     },
     resolve: async (_r, args, ctx) => {
-      const range = dayRange(args.range, ctx);
       const [base, benchmark] = await Promise.all([
         requireInstrument(ctx, args.base, "base"),
         requireInstrument(ctx, args.benchmark, "benchmark"),
       ]);
-      return comparisonOf(
-        ctx,
-        base,
-        benchmark,
-        range,
-        periodArg("averagePeriod", args.averagePeriod ?? 50, 2, 1000),
-      );
+      return compareWithArgs(ctx, base, benchmark, args);
     },
   }),
 }));

@@ -106,65 +106,43 @@ builder.objectFields(InstrumentRef, (t) => {
     });
   const periodArgOf = (defaultValue: number, description: string) =>
     t.arg.int({ required: false, defaultValue, description: `${description} (1–${MAX_PERIOD}).` });
+  /** A one-line indicator of the price: `period` is required unless it has a default. */
+  const line = (
+    description: string,
+    fn: (values: Float64Array, period: number) => Float64Array,
+    defaultPeriod?: number,
+  ) =>
+    t.field({
+      type: [PointRef],
+      description,
+      args: {
+        period: t.arg.int({
+          required: defaultPeriod === undefined,
+          defaultValue: defaultPeriod,
+          description: `Look-back in trading days (1–${MAX_PERIOD}).`,
+        }),
+        field: fieldArg(),
+        range: rangeArg(),
+      },
+      extensions: seriesCost,
+      resolve: async (instrument, args, ctx) => {
+        const period = periodArg("period", args.period ?? defaultPeriod ?? Number.NaN);
+        const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
+        return toPoints(series.dates, fn(series.values, period), window.start, window.end);
+      },
+    });
   return {
-    sma: t.field({
-      type: [PointRef],
-      description: "Simple moving average: mean of the last `period` prices.",
-      args: {
-        period: t.arg.int({ required: true, description: `Look-back in trading days (1–${MAX_PERIOD}).` }),
-        field: fieldArg(),
-        range: rangeArg(),
-      },
-      extensions: seriesCost,
-      resolve: async (instrument, args, ctx) => {
-        const period = periodArg("period", args.period);
-        const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
-        return toPoints(series.dates, sma(series.values, period), window.start, window.end);
-      },
-    }),
-    ema: t.field({
-      type: [PointRef],
-      description:
-        "Exponential moving average with α = 2 / (period + 1), seeded with the SMA of the first `period` prices.",
-      args: {
-        period: t.arg.int({ required: true, description: `Look-back in trading days (1–${MAX_PERIOD}).` }),
-        field: fieldArg(),
-        range: rangeArg(),
-      },
-      extensions: seriesCost,
-      resolve: async (instrument, args, ctx) => {
-        const period = periodArg("period", args.period);
-        const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
-        return toPoints(series.dates, ema(series.values, period), window.start, window.end);
-      },
-    }),
-    rsi: t.field({
-      type: [PointRef],
-      description:
-        "Wilder's relative strength index, 0–100 (above 70 overbought, below 30 oversold by the usual reading).",
-      args: { period: periodArgOf(14, "Look-back in trading days"), field: fieldArg(), range: rangeArg() },
-      extensions: seriesCost,
-      resolve: async (instrument, args, ctx) => {
-        const period = periodArg("period", args.period ?? 14);
-        const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
-        return toPoints(series.dates, rsi(series.values, period), window.start, window.end);
-      },
-    }),
-    roc: t.field({
-      type: [PointRef],
-      description: "Rate of change: price / price `period` days earlier − 1, as a fraction.",
-      args: {
-        period: t.arg.int({ required: true, description: `Look-back in trading days (1–${MAX_PERIOD}).` }),
-        field: fieldArg(),
-        range: rangeArg(),
-      },
-      extensions: seriesCost,
-      resolve: async (instrument, args, ctx) => {
-        const period = periodArg("period", args.period);
-        const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
-        return toPoints(series.dates, roc(series.values, period), window.start, window.end);
-      },
-    }),
+    sma: line("Simple moving average: mean of the last `period` prices.", sma),
+    ema: line(
+      "Exponential moving average with α = 2 / (period + 1), seeded with the SMA of the first `period` prices.",
+      ema,
+    ),
+    rsi: line(
+      "Wilder's relative strength index, 0–100 (above 70 overbought, below 30 oversold by the usual reading).",
+      rsi,
+      14,
+    ),
+    roc: line("Rate of change in percent: 100 × (price / price `period` days earlier − 1).", roc),
     macd: t.field({
       type: [MacdPointRef],
       description: "MACD (Appel): fast EMA − slow EMA, its signal EMA and the histogram.",
