@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { internalsOf } from "./database.js";
 import {
   createDatabase,
   createTestDatabase,
@@ -42,6 +43,18 @@ for (const backend of testBackends()) {
       expect(first.applied.length).toBeGreaterThan(0);
       const again = await migrate(t.db);
       expect(again).toEqual({ applied: [], alreadyApplied: first.applied.length });
+    });
+
+    it("enforces foreign keys (and on SQLite runs in WAL mode)", async () => {
+      await expect(
+        t.db.upsertBars(987_654, [{ date: "2024-01-02", close: 1 }], { source: "x" }),
+      ).rejects.toThrow();
+      if (backend === "sqlite") {
+        const rows = await internalsOf(t.db).client.$queryRawUnsafe<{ journal_mode: string }[]>(
+          "PRAGMA journal_mode",
+        );
+        expect(rows[0]?.journal_mode).toBe("wal");
+      }
     });
 
     it("keeps data across close and reopen", async () => {
