@@ -110,12 +110,50 @@ function redact(url) {
   }
 }
 
+/**
+ * Runs a command, streaming its output, and adds up vitest's "Tests  N failed | M passed" summary lines
+ * (turbo prefixes them with the package and task; cached runs replay them with --output-logs=full).
+ */
+function runCountingTests(argv, env) {
+  const [cmd, ...args] = argv;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], shell: process.platform === "win32" });
+    const totals = { passed: 0, failed: 0, skipped: 0 };
+    let pending = "";
+    const scan = (line) => {
+      const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+      const m = /\bTests\s+(.*)\(\d+\)\s*$/.exec(plain);
+      if (!m) return;
+      for (const [, n, kind] of m[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+        if (kind in totals) totals[kind] += Number(n);
+      }
+    };
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      lines.forEach(scan);
+    });
+    child.on("close", (code) => {
+      scan(pending);
+      resolve({ status: code ?? 1, totals });
+    });
+  });
+}
+
 async function test() {
   install();
   runOrExit([...pnpm, "exec", "biome", "ci", "."]);
-  const status = await withPostgresDatabase((env) =>
-    run([...pnpm, "exec", "turbo", "run", "typecheck", "test", "--output-logs=new-only", ...rest], env),
+  const { status, totals } = await withPostgresDatabase((env) =>
+    runCountingTests(
+      [...pnpm, "exec", "turbo", "run", "typecheck", "test", "--continue", "--output-logs=full", ...rest],
+      env,
+    ),
   );
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  if (status === 0 && totals.passed === 0) fail("no test ran");
   process.exit(status);
 }
 
