@@ -43,8 +43,8 @@
  *
  * Units: rates in percent, changes in basis points (1 bp = 0.01 percentage point).
  */
-import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
-import { assertStrictlyIncreasing, type Series } from "./series.js";
+import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { assertSeries, type Series } from "./series.js";
 
 /** Direction of a rate move or cycle. */
 export type CycleDirection = "easing" | "tightening";
@@ -100,18 +100,6 @@ export interface RateCycleOptions {
 
 const EPS_BP = 1e-9;
 
-function validateSeries(argument: string, series: Series): void {
-  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
-    throw new InvalidArgumentError(
-      argument,
-      series,
-      "must be a Series { dates: Int32Array, values: Float64Array }",
-    );
-  }
-  assertSameLength(`${argument}.dates`, series.dates, `${argument}.values`, series.values);
-  assertStrictlyIncreasing(`${argument}.dates`, series.dates);
-}
-
 function nonNegative(argument: string, value: number): void {
   if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
     throw new InvalidArgumentError(argument, value, "must be a finite number ≥ 0");
@@ -130,7 +118,7 @@ function nonNegative(argument: string, value: number): void {
  * // [{ date: 3, from: 5.5, to: 5, changeBp: -50 }]
  */
 export function detectRateMoves(rate: Series, options: RateCycleOptions = {}): RateMove[] {
-  validateSeries("rate", rate);
+  assertSeries("rate", rate);
   const minMoveBp = options.minMoveBp ?? 20;
   if (!(minMoveBp > 0) || !Number.isFinite(minMoveBp)) {
     throw new InvalidArgumentError("minMoveBp", minMoveBp, "must be a finite number > 0");

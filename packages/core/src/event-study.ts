@@ -28,8 +28,8 @@
  * closer together than the horizon) overstate it.
  */
 import { addMonths, formatISODate } from "./dates.js";
-import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
-import { assertStrictlyIncreasing, indexOnOrBefore, type Series } from "./series.js";
+import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { assertSeries, indexOnOrBefore, type Series } from "./series.js";
 import { mean, median, stddev, tStatistic } from "./stats.js";
 
 /** A horizon: a number of observations of the base series, or calendar months. */
@@ -123,15 +123,7 @@ interface Valid {
 }
 
 function validOnly(argument: string, series: Series): Valid {
-  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
-    throw new InvalidArgumentError(
-      argument,
-      series,
-      "must be a Series { dates: Int32Array, values: Float64Array }",
-    );
-  }
-  assertSameLength(`${argument}.dates`, series.dates, `${argument}.values`, series.values);
-  assertStrictlyIncreasing(`${argument}.dates`, series.dates);
+  assertSeries(argument, series);
   const n = series.values.length;
   const dates = new Int32Array(n);
   const values = new Float64Array(n);

@@ -24,8 +24,8 @@
  * Cost: O(n log n + n·w) with a sorted window (w = window size); fine for daily data over decades.
  */
 import { addMonths } from "./dates.js";
-import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
-import { assertStrictlyIncreasing, type Series } from "./series.js";
+import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { assertSeries, type Series } from "./series.js";
 
 /** Options of {@link positioningVsAverage}. */
 export interface PositioningOptions {
@@ -85,15 +85,7 @@ function upperBound(sorted: Float64Array, n: number, x: number): number {
  * Array.from(p.average); // [10, 11, 10, 9]   (expanding means)
  */
 export function positioningVsAverage(series: Series, options: PositioningOptions = {}): Positioning {
-  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
-    throw new InvalidArgumentError(
-      "series",
-      series,
-      "must be a Series { dates: Int32Array, values: Float64Array }",
-    );
-  }
-  assertSameLength("series.dates", series.dates, "series.values", series.values);
-  assertStrictlyIncreasing("series.dates", series.dates);
+  assertSeries("series", series);
   const window = options.window ?? "all";
   if (window !== "all") {
     if (typeof window !== "number")

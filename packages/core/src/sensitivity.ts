@@ -32,8 +32,8 @@
  *   fit (residual sum of squares ≤ 1e-12 × total, i.e. R² = 1 up to rounding).
  */
 import { ymd } from "./dates.js";
-import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
-import { assertStrictlyIncreasing, resample, type Series } from "./series.js";
+import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { assertSeries, resample, type Series } from "./series.js";
 
 /** Sampling frequency of the regression. */
 export type SensitivityFrequency = "daily" | "weekly" | "monthly";
@@ -86,18 +86,6 @@ interface Pairs {
   changesBp: Float64Array;
 }
 
-function checkSeries(argument: string, series: Series): void {
-  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
-    throw new InvalidArgumentError(
-      argument,
-      series,
-      "must be a Series { dates: Int32Array, values: Float64Array }",
-    );
-  }
-  assertSameLength(`${argument}.dates`, series.dates, `${argument}.values`, series.values);
-  assertStrictlyIncreasing(`${argument}.dates`, series.dates);
-}
-
 function dropNaN(series: Series): Series {
   const n = series.values.length;
   const dates = new Int32Array(n);
@@ -120,8 +108,8 @@ function periodKey(frequency: SensitivityFrequency, day: number): number {
 }
 
 function pairs(prices: Series, yields: Series, options: RateSensitivityOptions): Pairs {
-  checkSeries("instrumentPrices", prices);
-  checkSeries("yields", yields);
+  assertSeries("instrumentPrices", prices);
+  assertSeries("yields", yields);
   if (options == null)
     throw new InvalidArgumentError("options", options, "must be { frequency, from?, to? }");
   const { frequency, from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY } = options;

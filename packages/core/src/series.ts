@@ -58,6 +58,26 @@ export function assertStrictlyIncreasing(argument: string, dates: ArrayLike<numb
 }
 
 /**
+ * Throws {@link InvalidArgumentError} naming `argument` unless `series` is a `Series`: an `Int32Array`
+ * of strictly increasing epoch days and a `Float64Array` of the same length.
+ *
+ * @example
+ * assertSeries("prices", seriesFromArrays([1, 2], [10, 11])); // ok
+ * assertSeries("prices", { dates: new Int32Array([2, 1]), values: new Float64Array(2) }); // throws
+ */
+export function assertSeries(argument: string, series: Series): void {
+  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
+    throw new InvalidArgumentError(
+      argument,
+      series,
+      "must be a Series { dates: Int32Array, values: Float64Array }",
+    );
+  }
+  assertSameLength(`${argument}.dates`, series.dates, `${argument}.values`, series.values);
+  assertStrictlyIncreasing(`${argument}.dates`, series.dates);
+}
+
+/**
  * Builds a {@link Series} from rows `{ date: "YYYY-MM-DD", value }` (as read from a database or
  * JSON). `null` values become `NaN` (missing). Throws {@link InvalidArgumentError} for an invalid
  * date, a non-numeric value, or dates that are not strictly increasing (unsorted or duplicate).

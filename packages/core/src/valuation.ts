@@ -1,25 +1,5 @@
-/**
- * **Valuation gap** between two valuation series — typically small-cap vs large-cap forward P/E
- * (e.g. S&P 600 or Russell 2000 vs S&P 500) — and where today's gap sits in its own history.
- *
- * ## How to read it
- * - `gap` = base − benchmark, in the series' own units ("points" of P/E): −3 means small caps trade
- *   3 multiple points below large caps.
- * - `relative` = base / benchmark − 1: −0.18 means an 18 % discount. NaN where benchmark ≤ 0.
- * - `percentile` (0–100) is the share of the history **≤** the current value (weak percentile
- *   rank, `percentileRank(..., "weak")`): a gap percentile of 5 means the gap has been this low or
- *   lower only 5 % of the time — small caps are historically cheap relative to large caps.
- * - `zScore` = (current − mean) / sample sd of the history. The history includes the current value.
- *
- * ## Alignment
- * The series with more valid observations (the denser one; `base` on a tie) supplies the dates. The
- * other (sparser) one is **as-of joined** onto them (`asOfJoin`: its last valid value on or before
- * each date, optionally no older than `maxStaleDays`). Dates where the dense series is NaN, or the
- * sparse one has no (fresh enough) value yet, are dropped. So a monthly small-cap P/E is carried
- * forward across the daily large-cap dates until its next print, never looked up ahead.
- */
-import { assertSameLength, InvalidArgumentError } from "./errors.js";
-import { asOfJoin, assertStrictlyIncreasing, type Series } from "./series.js";
+
+import { asOfJoin, assertSeries, type Series } from "./series.js";
 import { mean, percentileRank, stddev, zScore } from "./stats.js";
 
 /** Options of {@link valuationGap}. */
@@ -63,18 +43,6 @@ export interface ValuationGap {
     /** Number of aligned dates in the history. */
     readonly observations: number;
   } | null;
-}
-
-function checkSeries(argument: string, series: Series): void {
-  if (series == null || !(series.dates instanceof Int32Array) || !(series.values instanceof Float64Array)) {
-    throw new InvalidArgumentError(
-      argument,
-      series,
-      "must be a Series { dates: Int32Array, values: Float64Array }",
-    );
-  }
-  assertSameLength(`${argument}.dates`, series.dates, `${argument}.values`, series.values);
-  assertStrictlyIncreasing(`${argument}.dates`, series.dates);
 }
 
 function countFinite(values: Float64Array): number {
@@ -133,8 +101,8 @@ export function valuationGap(
   benchmark: Series,
   options: ValuationGapOptions = {},
 ): ValuationGap {
-  checkSeries("base", base);
-  checkSeries("benchmark", benchmark);
+  assertSeries("base", base);
+  assertSeries("benchmark", benchmark);
   const denseIsBase = countFinite(base.values) >= countFinite(benchmark.values);
   const dense = denseIsBase ? base : benchmark;
   const sparse = denseIsBase ? benchmark : base;
