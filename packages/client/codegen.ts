@@ -33,6 +33,9 @@ export function codegenConfig(outputDir: string = OUTPUT_DIR): CodegenConfig {
           scalars: { Date: "string" },
           enumsAsTypes: true,
           skipTypename: true,
+          // only what the operations use (their results, variables, inputs, enums): schema additions the
+          // operations do not touch leave src/gql unchanged
+          onlyOperationTypes: true,
         },
       },
     },
