@@ -2,13 +2,28 @@
  * Indicator benchmark: @cyclelens/core vs technicalindicators vs trading-signals vs a bare loop.
  *
  * Run: pnpm --filter @cyclelens/core bench   (node --expose-gc --import tsx bench/indicators.bench.ts)
- * Env: BENCH_N (points, default 1,000,000), BENCH_LIB_N (points given to the libraries, default
- * 100,000; their times are scaled linearly to BENCH_N and marked as such).
+ * Env: BENCH_N (points, default 1,000,000), BENCH_LIB_N (points given to technicalindicators,
+ * default 100,000 — its generator-based batch APIs take seconds on 1M points; its times are scaled
+ * linearly to BENCH_N and marked as such), BENCH_ROUNDS (default 5) and BENCH_RUNS (timed runs per
+ * round, default 9). trading-signals runs on the full BENCH_N points: on 100,000 points, once fully
+ * optimised, it runs some indicators ~6× faster per point than on 1,000,000 (its per-point results
+ * then stay in the young generation), so scaling from 100,000 would misstate it.
  *
  * Data: a deterministic pseudo-random walk (LCG) in one Float64Array, plus high/low for ATR. The
- * libraries take plain `number[]` (converted once, outside the timings). Each measurement: warm-up
- * runs, then the median of several timed runs, with a GC before each run.
+ * libraries take plain `number[]` (converted once, outside the timings).
+ *
+ * Method (built for a noisy shared machine): every computation of ours gets warm-up runs first,
+ * then BENCH_ROUNDS rounds; each round times every computation BENCH_RUNS times (GC before each
+ * run), so a burst of load from another process spreads over all rows instead of hitting one.
+ * We report the median and the minimum of all timed runs. Two modes for our indicators:
+ * - "fresh": the default call, allocating its output array(s) (what most callers do);
+ * - "reused": the same call writing into caller-provided buffers (`{ out }` options).
+ * The goal baseline, "bare loop", is one pass summing the input Float64Array (reads 8 MB, writes
+ * nothing). A second, clearly separate reference, "bare copy loop", reads the input and writes one
+ * preallocated output array — the memory traffic of the cheapest possible single-output indicator.
+ * Ratios (speed-ups vs the libraries, ours / bare loop): median / median and min / min.
  */
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import * as ti from "technicalindicators";
 import * as ts from "trading-signals";
@@ -16,7 +31,12 @@ import { atr, bollingerBands, ema, macd, maxDrawdown, rsi, sma } from "../src/in
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const LIB_N = Math.min(N, Number(process.env.BENCH_LIB_N ?? 100_000));
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const WARMUP = 10;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) console.warn("warning: run with --expose-gc (pnpm bench does) for a GC before each run");
+const collect = gc ?? (() => {});
 
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -40,7 +60,8 @@ for (let i = 0; i < N; i++) {
 const libClose = Array.from(close.subarray(0, LIB_N));
 const libHigh = Array.from(high.subarray(0, LIB_N));
 const libLow = Array.from(low.subarray(0, LIB_N));
-const libCandles = libClose.map((c, i) => ({ high: libHigh[i]!, low: libLow[i]!, close: c }));
+const fullClose = Array.from(close);
+const fullCandles = fullClose.map((c, i) => ({ high: high[i]!, low: low[i]!, close: c }));
 
 let sink = 0; // keeps results alive so the work is not optimised away
 function consume(x: unknown) {
@@ -55,64 +76,93 @@ function median(xs: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
-function time(fn: () => unknown, warmup: number, runs: number): number {
-  for (let i = 0; i < warmup; i++) consume(fn());
-  const t: number[] = [];
+interface Stat {
+  median: number;
+  min: number;
+}
+const stat = (xs: number[]): Stat => ({ median: median(xs), min: Math.min(...xs) });
+
+/** Timed runs of `fn`, each after a GC. */
+function sample(fn: () => unknown, runs: number, into: number[]): void {
   for (let i = 0; i < runs; i++) {
-    gc();
+    collect();
     const t0 = performance.now();
     const r = fn();
-    t.push(performance.now() - t0);
+    into.push(performance.now() - t0);
     consume(r);
   }
-  return median(t);
 }
-const ours = (fn: () => unknown) => time(fn, 5, 11);
-/** Library time for LIB_N points, scaled to N. */
-const lib = (fn: () => unknown) => (time(fn, 1, 5) * N) / LIB_N;
+
+// Reused output buffers (allocated and touched once, outside the timings).
+const buf = () => new Float64Array(N).fill(0);
+const b1 = buf();
+const b2 = buf();
+const b3 = buf();
+const b4 = buf();
 
 function bareLoop(): number {
   let s = 0;
   for (let i = 0; i < close.length; i++) s += close[i]!;
   return s;
 }
+function bareCopyLoop(): Float64Array {
+  const out = b1;
+  for (let i = 0; i < close.length; i++) out[i] = close[i]!;
+  return out;
+}
+
+interface Case {
+  name: string;
+  fresh: () => unknown;
+  reused?: () => unknown;
+  ti?: () => unknown;
+  ts?: () => unknown;
+}
 function tsBatch<T>(ind: { add(x: T): unknown }, xs: T[]) {
   let last: unknown;
   for (const x of xs) last = ind.add(x);
   return last;
 }
-
-const bare = ours(bareLoop);
-type Row = { name: string; ours: number; ti?: number; ts?: number };
-const rows: Row[] = [
+const cases: Case[] = [
   {
     name: "SMA(20)",
-    ours: ours(() => sma(close, 20)),
-    ti: lib(() => ti.SMA.calculate({ period: 20, values: libClose })),
-    ts: lib(() => tsBatch(new ts.SMA(20), libClose)),
+    fresh: () => sma(close, 20),
+    reused: () => sma(close, 20, { out: b1 }),
+    ti: () => ti.SMA.calculate({ period: 20, values: libClose }),
+    ts: () => tsBatch(new ts.SMA(20), fullClose),
   },
   {
     name: "EMA(20)",
-    ours: ours(() => ema(close, 20)),
-    ti: lib(() => ti.EMA.calculate({ period: 20, values: libClose })),
-    ts: lib(() => tsBatch(new ts.EMA(20), libClose)),
+    fresh: () => ema(close, 20),
+    reused: () => ema(close, 20, { out: b1 }),
+    ti: () => ti.EMA.calculate({ period: 20, values: libClose }),
+    ts: () => tsBatch(new ts.EMA(20), fullClose),
   },
   {
     name: "RSI(14)",
-    ours: ours(() => rsi(close, 14)),
-    ti: lib(() => ti.RSI.calculate({ period: 14, values: libClose })),
-    ts: lib(() => tsBatch(new ts.RSI(14), libClose)),
+    fresh: () => rsi(close, 14),
+    reused: () => rsi(close, 14, { out: b1 }),
+    ti: () => ti.RSI.calculate({ period: 14, values: libClose }),
+    ts: () => tsBatch(new ts.RSI(14), fullClose),
   },
   {
     name: "Bollinger(20, 2)",
-    ours: ours(() => bollingerBands(close, 20, 2)),
-    ti: lib(() => ti.BollingerBands.calculate({ period: 20, stdDev: 2, values: libClose })),
-    ts: lib(() => tsBatch(new ts.BollingerBands(20, 2), libClose)),
+    fresh: () => bollingerBands(close, 20, 2),
+    reused: () => bollingerBands(close, 20, 2, { out: { middle: b1, upper: b2, lower: b3, percentB: b4 } }),
+    ti: () => ti.BollingerBands.calculate({ period: 20, stdDev: 2, values: libClose }),
+    ts: () => tsBatch(new ts.BollingerBands(20, 2), fullClose),
+  },
+  {
+    name: "Bollinger(20, 2), bands only (`percentB: false`)",
+    fresh: () => bollingerBands(close, 20, 2, { percentB: false }),
+    reused: () =>
+      bollingerBands(close, 20, 2, { percentB: false, out: { middle: b1, upper: b2, lower: b3 } }),
   },
   {
     name: "MACD(12, 26, 9)",
-    ours: ours(() => macd(close, 12, 26, 9)),
-    ti: lib(() =>
+    fresh: () => macd(close, 12, 26, 9),
+    reused: () => macd(close, 12, 26, 9, { out: { macd: b1, signal: b2, histogram: b3 } }),
+    ti: () =>
       ti.MACD.calculate({
         values: libClose,
         fastPeriod: 12,
@@ -121,33 +171,88 @@ const rows: Row[] = [
         SimpleMAOscillator: false,
         SimpleMASignal: false,
       }),
-    ),
-    ts: lib(() => tsBatch(new ts.MACD(new ts.EMA(12), new ts.EMA(26), new ts.EMA(9)), libClose)),
+    ts: () => tsBatch(new ts.MACD(new ts.EMA(12), new ts.EMA(26), new ts.EMA(9)), fullClose),
   },
   {
     name: "ATR(14)",
-    ours: ours(() => atr(high, low, close, 14)),
-    ti: lib(() => ti.ATR.calculate({ high: libHigh, low: libLow, close: libClose, period: 14 })),
-    ts: lib(() => tsBatch(new ts.ATR(14), libCandles)),
+    fresh: () => atr(high, low, close, 14),
+    reused: () => atr(high, low, close, 14, { out: b1 }),
+    ti: () => ti.ATR.calculate({ high: libHigh, low: libLow, close: libClose, period: 14 }),
+    ts: () => tsBatch(new ts.ATR(14), fullCandles),
   },
-  { name: "Max drawdown", ours: ours(() => maxDrawdown(close)) },
+  { name: "Max drawdown (no output array)", fresh: () => maxDrawdown(close) },
 ];
+
+const load0 = loadavg();
+const started = new Date();
+
+// Ours: warm-up, then interleaved rounds.
+const bareT: number[] = [];
+const copyT: number[] = [];
+const freshT = cases.map(() => [] as number[]);
+const reusedT = cases.map(() => [] as number[]);
+for (let i = 0; i < WARMUP; i++) {
+  consume(bareLoop());
+  consume(bareCopyLoop());
+  for (const c of cases) {
+    consume(c.fresh());
+    if (c.reused) consume(c.reused());
+  }
+}
+for (let r = 0; r < ROUNDS; r++) {
+  sample(bareLoop, RUNS, bareT);
+  sample(bareCopyLoop, RUNS, copyT);
+  cases.forEach((c, j) => {
+    sample(c.fresh, RUNS, freshT[j]!);
+    if (c.reused) sample(c.reused, RUNS, reusedT[j]!);
+  });
+}
+const bare = stat(bareT);
+const copy = stat(copyT);
+
+// Libraries: slow, so fewer runs; technicalindicators on LIB_N points, scaled to N.
+const LIB_WARMUP = 2;
+const LIB_RUNS = 5;
+function libStat(fn: (() => unknown) | undefined, size: number): Stat | undefined {
+  if (!fn) return undefined;
+  for (let i = 0; i < LIB_WARMUP; i++) consume(fn());
+  const t: number[] = [];
+  sample(fn, LIB_RUNS, t);
+  const s = stat(t);
+  return { median: (s.median * N) / size, min: (s.min * N) / size };
+}
+const libs = cases.map((c) => ({ ti: libStat(c.ti, LIB_N), ts: libStat(c.ts, N) }));
+const load1 = loadavg();
 
 const fmt = (ms: number | undefined) =>
   ms === undefined ? "n/a" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(2);
-const ratio = (x: number | undefined, y: number) => (x === undefined ? "n/a" : `${(x / y).toFixed(1)}×`);
-const scaled = LIB_N < N ? ` (measured on ${LIB_N.toLocaleString("en-US")} points, ×${N / LIB_N})` : "";
+const ms2 = (s: Stat | undefined) => (s ? `${fmt(s.median)} / ${fmt(s.min)}` : "—");
+const x = (v: number) => `${v.toFixed(1)}×`;
+const vsBare = (s: Stat | undefined) => (s ? `${x(s.median / bare.median)} / ${x(s.min / bare.min)}` : "—");
+/** Speed-up with fresh allocation: median / median, then min / min. */
+const speedup = (l: Stat | undefined, ours: Stat) =>
+  l ? `${x(l.median / ours.median)} / ${x(l.min / ours.min)}` : "n/a";
+const scaled =
+  LIB_N < N
+    ? `technicalindicators measured on ${LIB_N.toLocaleString("en-US")} points, ×${N / LIB_N}; trading-signals on the full series`
+    : "full series";
+
 const lines = [
-  `Node ${process.version}, ${N.toLocaleString("en-US")} points, median of timed runs; times in ms.`,
-  `Library times${scaled || " measured on the full series"}.`,
+  `Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${started.toISOString().slice(0, 10)}, ` +
+    `load average ${load0[0]!.toFixed(1)} → ${load1[0]!.toFixed(1)}.`,
+  `${N.toLocaleString("en-US")} points; ours: ${WARMUP} warm-ups, then ${ROUNDS} interleaved rounds × ${RUNS} runs ` +
+    `(${ROUNDS * RUNS} timed runs each); libraries: ${LIB_WARMUP} warm-ups, median / min of ${LIB_RUNS} runs (${scaled}). Times in ms, "median / min".`,
   "",
-  "| Computation | @cyclelens/core | technicalindicators | trading-signals | speed-up vs technicalindicators | speed-up vs trading-signals | ours / bare loop |",
-  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-  `| Bare loop (sum) | ${fmt(bare)} | | | | | 1.0× |`,
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${fmt(r.ours)} | ${fmt(r.ti)} | ${fmt(r.ts)} | ${ratio(r.ti, r.ours)} | ${ratio(r.ts, r.ours)} | ${(r.ours / bare).toFixed(1)}× |`,
-  ),
+  "| Computation | ours, fresh outputs | ours, reused outputs | technicalindicators | trading-signals | speed-up vs technicalindicators | speed-up vs trading-signals | ours / bare loop, fresh | ours / bare loop, reused |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  `| Bare loop (sum of the input; the goal baseline) | ${ms2(bare)} | | | | | | 1.0× | 1.0× |`,
+  `| Bare copy loop (input → one reused output; reference only) | | ${ms2(copy)} | | | | | | ${vsBare(copy)} |`,
+  ...cases.map((c, j) => {
+    const f = stat(freshT[j]!);
+    const r = c.reused ? stat(reusedT[j]!) : undefined;
+    const l = libs[j]!;
+    return `| ${c.name} | ${ms2(f)} | ${ms2(r)} | ${ms2(l.ti)} | ${ms2(l.ts)} | ${speedup(l.ti, f)} | ${speedup(l.ts, f)} | ${vsBare(f)} | ${vsBare(r)} |`;
+  }),
 ];
 console.log(lines.join("\n"));
 if (sink === 42) console.log("");

@@ -15,12 +15,18 @@
  * `NaN` high, low or close gives `NaN` at that date and is skipped (the next true range uses the
  * last valid close).
  * Complexity: O(n).
+ * Performance: `Float64Array` input runs as is (other array-likes are copied once into one, so the
+ * loop stays monomorphic); `{ out }` writes into a caller-provided buffer of the input length
+ * instead of allocating (for callers that recompute often; see `IndicatorOutputOptions`).
  */
 import { assertPositiveInteger, assertSameLength } from "../errors.js";
+import { asFloat64, outputBuffer } from "./buffers.js";
+import type { IndicatorOutputOptions } from "./sma.js";
 
 /**
  * Wilder's Average True Range over `period` bars (default 14), see the file header. Throws
- * `InvalidArgumentError` for mismatched lengths or a bad period.
+ * `InvalidArgumentError` for mismatched lengths, a bad period or a bad `options.out` (see
+ * {@link IndicatorOutputOptions}: a reusable output buffer of the input length).
  *
  * @example
  * atr(new Float64Array([10, 11, 12]), new Float64Array([9, 10, 10]), new Float64Array([9.5, 10.5, 11]), 2);
@@ -31,40 +37,71 @@ export function atr(
   low: ArrayLike<number>,
   close: ArrayLike<number>,
   period = 14,
+  options?: IndicatorOutputOptions,
 ): Float64Array {
   assertSameLength("high", high, "low", low);
   assertSameLength("high", high, "close", close);
   assertPositiveInteger("period", period);
+  const h = asFloat64(high);
+  const l = asFloat64(low);
+  const c = asFloat64(close);
+  const out = outputBuffer("out", options?.out, h.length, [h, l, c]);
+  atrKernel(h, l, c, period, out);
+  return out;
+}
+
+function atrKernel(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  out: Float64Array,
+): void {
   const n = high.length;
-  const out = new Float64Array(n);
   const inv = 1 / period;
   const keep = (period - 1) / period;
+  let i = 0;
+  // Bars before the first complete one: no previous close yet.
   let prevClose = Number.NaN;
-  let count = 0;
-  let avg = 0;
-  for (let i = 0; i < n; i++) {
+  for (; i < n; i++) {
     const h = high[i]!;
     const l = low[i]!;
     const c = close[i]!;
-    if (Number.isNaN(h) || Number.isNaN(l) || Number.isNaN(c) || Number.isNaN(prevClose)) {
-      if (!Number.isNaN(c) && !Number.isNaN(h) && !Number.isNaN(l)) prevClose = c;
+    out[i] = Number.NaN;
+    if (!Number.isNaN(h) && !Number.isNaN(l) && !Number.isNaN(c)) {
+      prevClose = c;
+      i++;
+      break;
+    }
+  }
+  // Warm-up: mean of the first `period` true ranges.
+  let count = 0;
+  let avg = 0;
+  for (; i < n && count < period; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
+    out[i] = Number.NaN;
+    if (Number.isNaN(h) || Number.isNaN(l) || Number.isNaN(c)) continue;
+    avg += Math.max(h - l, Math.abs(h - prevClose), Math.abs(l - prevClose));
+    prevClose = c;
+    if (++count === period) {
+      avg *= inv;
+      out[i] = avg;
+    }
+  }
+  // Wilder smoothing.
+  for (; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
+    if (Number.isNaN(h) || Number.isNaN(l) || Number.isNaN(c)) {
       out[i] = Number.NaN;
       continue;
     }
     const tr = Math.max(h - l, Math.abs(h - prevClose), Math.abs(l - prevClose));
     prevClose = c;
-    count++;
-    if (count <= period) {
-      avg += tr;
-      if (count < period) {
-        out[i] = Number.NaN;
-        continue;
-      }
-      avg *= inv;
-    } else {
-      avg = avg * keep + tr * inv;
-    }
+    avg = avg * keep + tr * inv;
     out[i] = avg;
   }
-  return out;
 }

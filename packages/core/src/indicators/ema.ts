@@ -14,33 +14,55 @@
  * `NaN` at that date and is skipped: the EMA continues from its last value with the next valid
  * input.
  * Complexity: O(n), no allocation beyond the output.
+ * Performance: `Float64Array` input runs as is (other array-likes are copied once into one, so the
+ * loop stays monomorphic); `{ out }` writes into a caller-provided buffer of the input length
+ * instead of allocating (for callers that recompute often; see `IndicatorOutputOptions`).
  */
 import { assertPositiveInteger } from "../errors.js";
+import { asFloat64, outputBuffer } from "./buffers.js";
+import type { IndicatorOutputOptions } from "./sma.js";
 
 /**
  * Exponential moving average with α = 2 / (period + 1), SMA-seeded (see the file header).
- * Throws `InvalidArgumentError` unless `period` is an integer ≥ 1.
+ * Throws `InvalidArgumentError` unless `period` is an integer ≥ 1, or for a bad `options.out`
+ * (see {@link IndicatorOutputOptions}: a reusable output buffer of the input length).
  *
  * @example
  * ema(new Float64Array([1, 2, 3, 4, 5]), 3); // Float64Array [NaN, NaN, 2, 3, 4]
  * ema(new Float64Array([2, 4, 6, 2]), 2);    // Float64Array [NaN, 3, 5, 3]
  */
-export function ema(values: ArrayLike<number>, period: number): Float64Array {
+export function ema(
+  values: ArrayLike<number>,
+  period: number,
+  options?: IndicatorOutputOptions,
+): Float64Array {
   assertPositiveInteger("period", period);
-  return emaWithAlpha(values, period, 2 / (period + 1));
+  return emaWithAlpha(values, period, 2 / (period + 1), options);
 }
 
 /**
  * EMA kernel with an explicit smoothing factor `alpha`, SMA-seeded over `period` valid values
- * (α = 1 / period gives Wilder's smoothing). Shared by EMA, MACD, RSI and ATR.
+ * (α = 1 / period gives Wilder's smoothing). Shared by EMA, MACD, RSI and ATR. `options.out` as
+ * for {@link ema}.
  *
  * @example
  * emaWithAlpha(new Float64Array([1, 2, 3, 4]), 2, 1 / 2); // Float64Array [NaN, 1.5, 2.25, 3.125]
  */
-export function emaWithAlpha(values: ArrayLike<number>, period: number, alpha: number): Float64Array {
+export function emaWithAlpha(
+  values: ArrayLike<number>,
+  period: number,
+  alpha: number,
+  options?: IndicatorOutputOptions,
+): Float64Array {
   assertPositiveInteger("period", period);
+  const v = asFloat64(values);
+  const out = outputBuffer("out", options?.out, v.length, [v]);
+  emaKernel(v, period, alpha, out);
+  return out;
+}
+
+function emaKernel(values: Float64Array, period: number, alpha: number, out: Float64Array): void {
   const n = values.length;
-  const out = new Float64Array(n);
   let i = 0;
   // Warm-up: SMA of the first `period` valid values.
   let count = 0;
@@ -53,7 +75,7 @@ export function emaWithAlpha(values: ArrayLike<number>, period: number, alpha: n
     }
     out[i] = Number.NaN;
   }
-  if (count < period) return out;
+  if (count < period) return;
   let e = sum / period;
   out[i - 1] = e;
   const beta = 1 - alpha;
@@ -66,5 +88,4 @@ export function emaWithAlpha(values: ArrayLike<number>, period: number, alpha: n
     e = alpha * v + beta * e;
     out[i] = e;
   }
-  return out;
 }

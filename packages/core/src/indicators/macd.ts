@@ -14,8 +14,12 @@
  * Output: three `Float64Array`s of the input length, warm-up `NaN`; `NaN` inputs follow the EMA
  * rule (`NaN` at that date, skipped by the averages).
  * Complexity: O(n).
+ * Performance: `Float64Array` input runs as is (other array-likes are copied once into one, so the
+ * loop stays monomorphic); `{ out: { … } }` writes into caller-provided buffers of the input length
+ * instead of allocating (for callers that recompute often).
  */
 import { assertPositiveInteger, InvalidArgumentError } from "../errors.js";
+import { asFloat64, outputBuffer } from "./buffers.js";
 
 /** Result of {@link macd}. */
 export interface MacdResult {
@@ -27,9 +31,20 @@ export interface MacdResult {
   readonly histogram: Float64Array;
 }
 
+/** Options for {@link macd}. */
+export interface MacdOptions {
+  /**
+   * Write the results into these arrays instead of allocating them (each one optional; the
+   * returned object holds the given arrays). Each must be a `Float64Array` of exactly the input
+   * length sharing no memory with the input or with the other outputs; every element is
+   * overwritten. Lets callers that recompute often reuse their buffers.
+   */
+  out?: { macd?: Float64Array; signal?: Float64Array; histogram?: Float64Array };
+}
+
 /**
  * MACD line, signal and histogram (see the file header). Throws `InvalidArgumentError` unless the
- * periods are integers ≥ 1 with `fastPeriod < slowPeriod`.
+ * periods are integers ≥ 1 with `fastPeriod < slowPeriod`, or for a bad `options.out`.
  *
  * @example
  * const m = macd(new Float64Array([1, 2, 3, 4, 5, 6]), 2, 3, 2);
@@ -42,6 +57,7 @@ export function macd(
   fastPeriod = 12,
   slowPeriod = 26,
   signalPeriod = 9,
+  options?: MacdOptions,
 ): MacdResult {
   assertPositiveInteger("fastPeriod", fastPeriod);
   assertPositiveInteger("slowPeriod", slowPeriod);
@@ -49,12 +65,29 @@ export function macd(
   if (fastPeriod >= slowPeriod) {
     throw new InvalidArgumentError("fastPeriod", fastPeriod, `must be less than slowPeriod (${slowPeriod})`);
   }
-  // One fused pass: fast EMA, slow EMA, line, signal EMA and histogram, each SMA-seeded exactly
-  // as composing `ema` calls would be (see ema.ts), without intermediate arrays.
+  const v = asFloat64(values);
+  const n = v.length;
+  const o = options?.out;
+  const line = outputBuffer("out.macd", o?.macd, n, [v]);
+  const signal = outputBuffer("out.signal", o?.signal, n, [v], [line]);
+  const histogram = outputBuffer("out.histogram", o?.histogram, n, [v], [line, signal]);
+  macdKernel(v, fastPeriod, slowPeriod, signalPeriod, line, signal, histogram);
+  return { macd: line, signal, histogram };
+}
+
+// One fused pass: fast EMA, slow EMA, line, signal EMA and histogram, each SMA-seeded exactly as
+// composing `ema` calls would be (see ema.ts), without intermediate arrays. The warm-up (seeding)
+// runs in its own loop so the steady-state loop has no seeding branches.
+function macdKernel(
+  values: Float64Array,
+  fastPeriod: number,
+  slowPeriod: number,
+  signalPeriod: number,
+  line: Float64Array,
+  signal: Float64Array,
+  histogram: Float64Array,
+): void {
   const n = values.length;
-  const line = new Float64Array(n);
-  const signal = new Float64Array(n);
-  const histogram = new Float64Array(n);
   const af = 2 / (fastPeriod + 1);
   const as = 2 / (slowPeriod + 1);
   const ag = 2 / (signalPeriod + 1);
@@ -67,7 +100,8 @@ export function macd(
   let gCount = 0;
   let gSum = 0;
   let g = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i < n && gCount < signalPeriod; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) {
       line[i] = Number.NaN;
@@ -95,19 +129,30 @@ export function macd(
     }
     const m = f - s;
     line[i] = m;
-    if (gCount < signalPeriod) {
-      gSum += m;
-      if (++gCount < signalPeriod) {
-        signal[i] = Number.NaN;
-        histogram[i] = Number.NaN;
-        continue;
-      }
-      g = gSum / signalPeriod;
-    } else {
-      g += ag * (m - g);
+    gSum += m;
+    if (++gCount < signalPeriod) {
+      signal[i] = Number.NaN;
+      histogram[i] = Number.NaN;
+      continue;
     }
+    g = gSum / signalPeriod;
     signal[i] = g;
     histogram[i] = m - g;
   }
-  return { macd: line, signal, histogram };
+  for (; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      line[i] = Number.NaN;
+      signal[i] = Number.NaN;
+      histogram[i] = Number.NaN;
+      continue;
+    }
+    f += af * (v - f);
+    s += as * (v - s);
+    const m = f - s;
+    g += ag * (m - g);
+    line[i] = m;
+    signal[i] = g;
+    histogram[i] = m - g;
+  }
 }

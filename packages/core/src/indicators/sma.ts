@@ -13,33 +13,71 @@
  * `period − 1` points are warm-up `NaN`. A `NaN` input makes every window containing it `NaN`
  * (the output resumes once the window is again full of valid values).
  * Complexity: O(n), one running sum (missing values enter it as 0 and are counted apart).
+ * Performance: `Float64Array` input runs as is (other array-likes are copied once into one, so the
+ * loop stays monomorphic); `{ out }` writes into a caller-provided buffer of the input length
+ * instead of allocating (for callers that recompute often; see `IndicatorOutputOptions`).
  */
 import { assertPositiveInteger } from "../errors.js";
+import { asFloat64, outputBuffer } from "./buffers.js";
+
+/** Options shared by the single-output indicators (`sma`, `ema`, `emaWithAlpha`, `rsi`, `atr`). */
+export interface IndicatorOutputOptions {
+  /**
+   * Write the result into this array instead of allocating one, and return it. It must be a
+   * `Float64Array` of exactly the input length that shares no memory with the input(s); every
+   * element is overwritten. Lets callers that recompute often reuse one buffer.
+   */
+  out?: Float64Array;
+}
 
 /**
  * Simple moving average over `period` values (see the file header for conventions).
- * Throws `InvalidArgumentError` unless `period` is an integer ≥ 1.
+ * Throws `InvalidArgumentError` unless `period` is an integer ≥ 1, or for a bad `options.out`.
  *
  * @example
  * sma(new Float64Array([1, 2, 3, 4, 5]), 3); // Float64Array [NaN, NaN, 2, 3, 4]
+ * const buf = new Float64Array(5);
+ * sma(new Float64Array([1, 2, 3, 4, 5]), 3, { out: buf }) === buf; // true
  */
-export function sma(values: ArrayLike<number>, period: number): Float64Array {
+export function sma(
+  values: ArrayLike<number>,
+  period: number,
+  options?: IndicatorOutputOptions,
+): Float64Array {
   assertPositiveInteger("period", period);
+  const v = asFloat64(values);
+  const out = outputBuffer("out", options?.out, v.length, [v]);
+  smaKernel(v, period, out);
+  return out;
+}
+
+function smaKernel(values: Float64Array, period: number, out: Float64Array): void {
   const n = values.length;
-  const out = new Float64Array(n);
   const inv = 1 / period;
   let sum = 0;
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (Number.isNaN(v)) bad++;
-    else sum += v;
-    if (i >= period) {
-      const o = values[i - period]!;
+  let bad = 0; // NaNs in the window
+  // Filling window: values enter only.
+  const w = Math.min(period, n);
+  for (let i = 0; i < w; i++) {
+    const x = values[i]!;
+    if (Number.isNaN(x)) bad++;
+    else sum += x;
+    out[i] = i === period - 1 && bad === 0 ? sum * inv : Number.NaN;
+  }
+  // Full window: one value enters, one leaves (same operation order as a single generic loop:
+  // add the entering value, then subtract the leaving one).
+  for (let i = period; i < n; i++) {
+    const x = values[i]!;
+    const o = values[i - period]!;
+    if (!Number.isNaN(x) && !Number.isNaN(o)) {
+      sum += x;
+      sum -= o;
+    } else {
+      if (Number.isNaN(x)) bad++;
+      else sum += x;
       if (Number.isNaN(o)) bad--;
       else sum -= o;
     }
-    out[i] = i >= period - 1 && bad === 0 ? sum * inv : Number.NaN;
+    out[i] = bad === 0 ? sum * inv : Number.NaN;
   }
-  return out;
 }
