@@ -5,9 +5,9 @@
  * Env: BENCH_N (points, default 1,000,000), BENCH_LIB_N (points given to technicalindicators,
  * default 100,000 — its generator-based batch APIs take seconds on 1M points; its times are scaled
  * linearly to BENCH_N and marked as such), BENCH_ROUNDS (default 5) and BENCH_RUNS (timed runs per
- * round, default 9). trading-signals runs on the full BENCH_N points: on 100,000 points, once fully
- * optimised, it runs some indicators ~6× faster per point than on 1,000,000 (its per-point results
- * then stay in the young generation), so scaling from 100,000 would misstate it.
+ * round, default 9). trading-signals runs on the full BENCH_N points: scaled 100,000-point runs
+ * misstate it (barely warmed up they are slower per point than 1M runs; fully optimised, some
+ * indicators run ~6× faster per point than on 1M).
  *
  * Data: a deterministic pseudo-random walk (LCG) in one Float64Array, plus high/low for ATR. The
  * libraries take plain `number[]` (converted once, outside the timings).
