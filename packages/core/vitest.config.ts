@@ -1,6 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { workspaceVitestConfig } from "../../vitest.shared.js";
 
-export default defineConfig({
-  resolve: { conditions: ["@cyclelens/source"] },
-  test: { include: ["src/**/*.test.ts"] },
-});
+export default workspaceVitestConfig(import.meta.url, { include: ["src/**/*.test.ts"] });

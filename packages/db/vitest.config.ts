@@ -1,6 +1,7 @@
-import { defineConfig } from "vitest/config";
+import { workspaceVitestConfig } from "../../vitest.shared.js";
 
-export default defineConfig({
-  resolve: { conditions: ["@cyclelens/source"] },
-  test: { include: ["src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+export default workspaceVitestConfig(import.meta.url, {
+  include: ["src/**/*.test.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
 });
