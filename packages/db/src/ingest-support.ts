@@ -8,7 +8,7 @@
  */
 import { internalsOf } from "./database.js";
 import { dialectFor } from "./dialect.js";
-import { createRepositories, type RawClient } from "./repositories.js";
+import { BUMP_VERSION, createRepositories, type RawClient } from "./repositories.js";
 import type { Database, Repositories, TransactionOptions } from "./types.js";
 
 /** Deletes rows whose source is "demo"; each returns the number of rows deleted. */
@@ -41,11 +41,17 @@ export function transactionWithDemoPurge<T>(
   return client.$transaction(
     (tx) => {
       const repos = createRepositories({ client: tx, dialect: d, atomically: (f) => f(tx) });
+      /** Runs one delete; when it removed rows, bumps the dataset version in the same transaction. */
+      const remove = async (statement: string, key: unknown) => {
+        const deleted = Number(await tx.$executeRawUnsafe(statement, key));
+        if (deleted > 0) await tx.$executeRawUnsafe(BUMP_VERSION);
+        return deleted;
+      };
       const purge: DemoPurge = {
-        bars: async (id) => Number(await tx.$executeRawUnsafe(sql.bars, id)),
-        observations: async (id) => Number(await tx.$executeRawUnsafe(sql.observations, id)),
-        valuations: async (id) => Number(await tx.$executeRawUnsafe(sql.valuations, id)),
-        positioning: async (segment) => Number(await tx.$executeRawUnsafe(sql.positioning, segment)),
+        bars: (id) => remove(sql.bars, id),
+        observations: (id) => remove(sql.observations, id),
+        valuations: (id) => remove(sql.valuations, id),
+        positioning: (segment) => remove(sql.positioning, segment),
       };
       return fn(repos, purge);
     },

@@ -317,10 +317,17 @@ async function bulkUpsert(
     result.inserted = inserted;
     result.updated = Math.max(0, affected - inserted);
     result.unchanged = all.length - inserted - result.updated;
-    if (after) await after(client);
+    if (result.inserted + result.updated > 0) {
+      if (after) await after(client);
+      await client.$executeRawUnsafe(BUMP_VERSION);
+    }
   });
   return result;
 }
+
+/** Bumps the dataset version (see `Repositories.dataVersion`); the same SQL on SQLite and PostgreSQL. */
+export const BUMP_VERSION =
+  "INSERT INTO dataset_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = dataset_version.version + 1";
 
 function checkDate(date: unknown, i: number, what: string): string {
   if (!isISODate(date))
@@ -337,6 +344,13 @@ function checkNumber(v: unknown, i: number, what: string, field: string): number
 export function createRepositories(ctx: RepositoryContext): Repositories {
   const { dialect: d } = ctx;
   const q = <T = Row[]>(sql: string, ...args: unknown[]) => ctx.client.$queryRawUnsafe<T>(sql, ...args);
+  /** A metadata upsert (RETURNING the row) and the dataset-version bump, in one transaction. */
+  const writeAndBump = (sql: string, ...args: unknown[]) =>
+    ctx.atomically(async (client) => {
+      const rows = await client.$queryRawUnsafe<Row[]>(sql, ...args);
+      await client.$executeRawUnsafe(BUMP_VERSION);
+      return rows;
+    });
 
   const SQL = {
     instrumentsList:
@@ -625,6 +639,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       },
     },
 
+    async dataVersion() {
+      const rows = await q("SELECT COALESCE(MAX(version), 0) AS v FROM dataset_version");
+      return int(rows[0]?.v ?? 0);
+    },
+
     async upsertInstrument(input: InstrumentInput) {
       if (input.kind !== "ETF" && input.kind !== "INDEX")
         throw new InvalidRowError(
@@ -637,7 +656,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           0,
         );
       const now = new Date();
-      const rows = await q(
+      const rows = await writeAndBump(
         SQL.upsertInstrument,
         input.symbol.trim().toUpperCase(),
         input.name,
@@ -655,7 +674,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
 
     async upsertEconomicSeries(input: EconomicSeriesInput) {
       const now = new Date();
-      const rows = await q(
+      const rows = await writeAndBump(
         SQL.upsertSeries,
         input.code.trim().toUpperCase(),
         input.title,

@@ -271,6 +271,12 @@ export interface Repositories {
   dataset: {
     coverage(): Promise<DatasetCoverage>;
   };
+  /**
+   * The dataset version: a counter bumped in the same transaction as every write that changes stored data
+   * (rows inserted or updated, instrument or series metadata, demo rows purged). One cheap statement, so a
+   * reader can cache history and reload it only when this number moves.
+   */
+  dataVersion(): Promise<number>;
   ingestRuns: {
     /** Most recent first. */
     list(filter?: { provider?: string; target?: string; limit?: number }): Promise<IngestRun[]>;
