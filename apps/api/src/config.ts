@@ -31,6 +31,8 @@ export interface Config {
   corsOrigins: string[];
   /** `development` shows internal error messages; anything else masks them. */
   isDevelopment: boolean;
+  /** Histories kept in memory per kind (bars, observations…) for the current dataset version; 0 disables the cache. */
+  cacheEntries: number;
   /** Key that mutations must present in the `x-cyclelens-key` header; writes are disabled when unset. */
   writeKey: string | undefined;
   limits: Limits;
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     isDevelopment: env.NODE_ENV === "development",
     writeKey: writeKey(env.CYCLELENS_WRITE_KEY),
+    cacheEntries: integer(env, "CYCLELENS_CACHE_ENTRIES", 256, 0, 100_000),
     limits: {
       maxDepth: integer(env, "CYCLELENS_MAX_DEPTH", 12, 2, 100),
       maxAliases: integer(env, "CYCLELENS_MAX_ALIASES", 30, 0, 1000),

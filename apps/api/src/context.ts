@@ -1,5 +1,6 @@
 import type { Database } from "@cyclelens/db";
 import type { Config } from "./config.js";
+import type { HistoryCache } from "./history-cache.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** What every resolver receives: the database (only for loaders), the configuration and this request's loaders. */
@@ -13,11 +14,11 @@ export interface Context {
   presentedKey: string | null;
 }
 
-export function createContext(db: Database, config: Config, request?: Request): Context {
+export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {
   return {
     db,
     config,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, cache),
     memo: new Map(),
     presentedKey: request?.headers.get("x-cyclelens-key") ?? null,
   };

@@ -3,12 +3,15 @@
  * reads each instrument's history once and issues one SQL statement per kind of data, however many
  * instruments or fields ask for it.
  *
- * Histories are loaded whole (all dates) and sliced in memory by each field's range: a daily history
- * of 25 years is ~6,500 rows, and one read serves every field and range of the request.
+ * Histories are loaded whole (all dates) and sliced in memory by each field's range: a daily history of
+ * 25 years is ~6,500 rows, and one read serves every field and range of the request. Behind the loaders
+ * sits the process-wide {@link HistoryCache}: a request first reads the dataset version (one statement),
+ * then takes what the cache holds for that version and fetches only the rest.
  */
 import type {
   BarColumns,
   Database,
+  DatasetCoverage,
   EconomicSeriesInfo,
   Instrument,
   PositioningSeries,
@@ -16,6 +19,7 @@ import type {
   ValuationColumns,
 } from "@cyclelens/db";
 import DataLoader from "dataloader";
+import type { HistoryCache } from "./history-cache.js";
 
 const EMPTY_BARS: BarColumns = {
   dates: new Int32Array(0),
@@ -29,11 +33,48 @@ const EMPTY_BARS: BarColumns = {
 
 const EMPTY_SERIES: Series = { dates: new Int32Array(0), values: new Float64Array(0) };
 
-export function createLoaders(db: Database) {
+export function createLoaders(db: Database, cache: HistoryCache) {
+  let version: Promise<number> | undefined;
+  /** The dataset version this request works with (read once; only needed when the cache is on). */
+  const currentVersion = () => {
+    version ??= cache.enabled
+      ? db.dataVersion().then((v) => {
+          cache.sync(v);
+          return v;
+        })
+      : Promise.resolve(Number.NaN);
+    return version;
+  };
+
+  /** One cached value under a fixed key, loaded once per request at most. */
+  const single = <V>(kind: string, fetch: () => Promise<V>) => {
+    let promise: Promise<V> | undefined;
+    return () => {
+      promise ??= currentVersion().then(async (v) => {
+        const [value] = await cache.getMany(
+          kind,
+          v,
+          ["all"],
+          async () => new Map([["all", await fetch()]]),
+          undefined as V,
+        );
+        return value as V;
+      });
+      return promise;
+    };
+  };
+
+  /** A DataLoader whose batches go through the cache: one statement for all the keys it does not hold. */
+  const batched = <K, V>(kind: string, fetch: (keys: K[]) => Promise<Map<K, V>>, fallback: V) =>
+    new DataLoader<K, V>(async (keys) => cache.getMany(kind, await currentVersion(), keys, fetch, fallback));
+
+  const allInstruments = single("instruments", () => db.instruments.list());
+  const allSeries = single("series", () => db.economicSeries.list());
+  const coverage = single<DatasetCoverage>("coverage", () => db.dataset.coverage());
+
   const instrumentBySymbol = new DataLoader<string, Instrument | null>(
     async (symbols) => {
-      const found = await db.instruments.bySymbols(symbols);
-      const bySymbol = new Map(found.map((i) => [i.symbol, i]));
+      const bySymbol = new Map((await allInstruments()).map((i) => [i.symbol, i]));
       return symbols.map((s) => bySymbol.get(s.toUpperCase()) ?? null);
     },
     { cacheKeyFn: (s) => s.toUpperCase() },
@@ -41,65 +82,37 @@ export function createLoaders(db: Database) {
 
   const seriesByCode = new DataLoader<string, EconomicSeriesInfo | null>(
     async (codes) => {
-      const found = await db.economicSeries.byCodes(codes);
-      const byCode = new Map(found.map((s) => [s.code, s]));
+      const byCode = new Map((await allSeries()).map((s) => [s.code, s]));
       return codes.map((c) => byCode.get(c.toUpperCase()) ?? null);
     },
     { cacheKeyFn: (c) => c.toUpperCase() },
   );
 
-  const barsByInstrument = new DataLoader<number, BarColumns>(async (ids) => {
-    const map = await db.bars.forInstruments(ids);
-    return ids.map((id) => map.get(id) ?? EMPTY_BARS);
-  });
-
-  const observationsBySeries = new DataLoader<number, Series>(async (ids) => {
-    const map = await db.observations.forSeries(ids);
-    return ids.map((id) => map.get(id) ?? EMPTY_SERIES);
-  });
-
-  const valuationsByInstrument = new DataLoader<number, ValuationColumns | null>(async (ids) => {
-    const map = await db.valuations.forInstruments(ids);
-    return ids.map((id) => map.get(id) ?? null);
-  });
-
-  const positioningBySegment = new DataLoader<string, PositioningSeries | null>(async (segments) => {
-    const map = await db.positioning.forSegments(segments);
-    return segments.map((s) => map.get(s) ?? null);
-  });
-
-  let allInstruments: Promise<Instrument[]> | undefined;
-  let allSeries: Promise<EconomicSeriesInfo[]> | undefined;
-  let coverage: ReturnType<Database["dataset"]["coverage"]> | undefined;
-
   return {
     instrumentBySymbol,
     seriesByCode,
-    barsByInstrument,
-    observationsBySeries,
-    valuationsByInstrument,
-    positioningBySegment,
-    /** Every instrument, read once per request. */
-    allInstruments: () => {
-      allInstruments ??= db.instruments.list().then((list) => {
-        for (const i of list) instrumentBySymbol.prime(i.symbol, i);
-        return list;
-      });
-      return allInstruments;
-    },
-    /** Every economic series, read once per request. */
-    allSeries: () => {
-      allSeries ??= db.economicSeries.list().then((list) => {
-        for (const s of list) seriesByCode.prime(s.code, s);
-        return list;
-      });
-      return allSeries;
-    },
-    /** Coverage of the whole dataset, read once per request. */
-    coverage: () => {
-      coverage ??= db.dataset.coverage();
-      return coverage;
-    },
+    barsByInstrument: batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), EMPTY_BARS),
+    observationsBySeries: batched<number, Series>(
+      "observations",
+      (ids) => db.observations.forSeries(ids),
+      EMPTY_SERIES,
+    ),
+    valuationsByInstrument: batched<number, ValuationColumns | null>(
+      "valuations",
+      (ids) => db.valuations.forInstruments(ids),
+      null,
+    ),
+    positioningBySegment: batched<string, PositioningSeries | null>(
+      "positioning",
+      (segments) => db.positioning.forSegments(segments),
+      null,
+    ),
+    /** Every instrument, ordered by symbol. */
+    allInstruments,
+    /** Every economic series, ordered by code. */
+    allSeries,
+    /** Coverage of the whole dataset. */
+    coverage,
   };
 }
 

@@ -11,6 +11,7 @@ import { createYoga, type Plugin, useReadinessCheck } from "graphql-yoga";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
 import { STORY_QUERY } from "./graphiql.js";
+import { HistoryCache } from "./history-cache.js";
 import { useQueryLimits } from "./limits.js";
 import { schema } from "./schema/index.js";
 
@@ -23,9 +24,11 @@ export interface AppOptions {
 
 /** The yoga application (a fetch-API handler); usable without a socket in tests. */
 export function createApp({ db, config, plugins = [] }: AppOptions) {
+  // One history cache per application, shared by its requests (see history-cache.ts).
+  const cache = new HistoryCache(config.cacheEntries);
   return createYoga({
     schema,
-    context: ({ request }) => createContext(db, config, request),
+    context: ({ request }) => createContext(db, config, cache, request),
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,

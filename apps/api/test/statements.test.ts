@@ -1,7 +1,9 @@
 /**
  * O(1) SQL: a query for 10 instruments' performance, indicators, comparisons and valuations issues the
- * same number of SQL statements as the same query for 1 instrument. Statements are counted at the
- * database (every statement the Prisma driver adapter sends), on SQLite and PostgreSQL.
+ * same number of SQL statements as the same query for 1 instrument (history cache off, so every request
+ * reads the database). With the cache on, a repeated request issues one statement (the dataset version),
+ * and a write makes the next request read fresh data. Statements are counted at the database (every
+ * statement the Prisma driver adapter sends), on SQLite and PostgreSQL.
  */
 import { testBackends } from "@cyclelens/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +26,7 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
   let s: TestServer;
   const extra = ["IWN", "IWO", "VTWO", "IJR", "VB"];
   beforeAll(async () => {
-    s = await startTestServer(backend);
+    s = await startTestServer(backend, { CYCLELENS_CACHE_ENTRIES: "0" });
     // Five more instruments so that ten besides the benchmark can be asked for.
     const iwm = (await s.db.instruments.bySymbols(["IWM"]))[0]!;
     const bars = (await s.db.bars.forInstruments([iwm.id], { from: "2015-01-01" })).get(iwm.id)!;
@@ -68,7 +70,57 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
     const ten = await statementsFor(["IWM", "KRE", "QQQ", "^RUT", "^GSPC", ...extra]);
     expect(one).toBeGreaterThan(0);
     expect(ten).toBe(one);
-    // instruments asked for, their bars, their valuations, then the benchmark (SPY, not among them) and its bars
-    expect(one).toBe(5);
+    // the instrument list (symbols and the benchmark resolve from it), the asked instruments' bars, their
+    // valuations, then the benchmark's bars (SPY is not among them)
+    expect(one).toBe(4);
+  });
+});
+
+describe.each(testBackends())("history cache on %s", (backend) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(backend);
+  }, 180_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const LAST =
+    '{ instrument(symbol: "IWM") { lastDate performance(range: { from: "2026-01-01" }) { endValue } } }';
+
+  async function counted<T>(query: string): Promise<{ statements: number; data: T }> {
+    let statements = 0;
+    const off = s.db.onQuery(() => {
+      statements++;
+    });
+    try {
+      const { body } = await s.gql<T>(query);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return { statements, data: body.data as T };
+    } finally {
+      off();
+    }
+  }
+
+  it("answers a repeated request with one statement and reloads after a write", async () => {
+    const symbols = ["IWM", "KRE", "QQQ", "^RUT", "^GSPC"];
+    const first = await counted(
+      QUERY.replace("query($symbols: [String!]!)", "query").replace("$symbols", JSON.stringify(symbols)),
+    );
+    expect(first.statements).toBeGreaterThan(1);
+    const again = await counted(
+      QUERY.replace("query($symbols: [String!]!)", "query").replace("$symbols", JSON.stringify(symbols)),
+    );
+    expect(again.statements).toBe(1); // the dataset version
+    expect(again.data).toEqual(first.data);
+
+    type Last = { instrument: { lastDate: string; performance: { endValue: number } } };
+    const before = await counted<Last>(LAST);
+    expect(before.data.instrument.lastDate).toBe("2026-11-20");
+    const iwm = (await s.db.instruments.bySymbols(["IWM"]))[0]!;
+    await s.db.upsertBars(iwm.id, [{ date: "2026-11-23", close: 300, adjClose: 300 }], { source: "demo" });
+    const after = await counted<Last>(LAST);
+    expect(after.statements).toBeGreaterThan(1);
+    expect(after.data.instrument).toEqual({ lastDate: "2026-11-23", performance: { endValue: 300 } });
   });
 });
