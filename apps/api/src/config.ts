@@ -31,6 +31,8 @@ export interface Config {
   corsOrigins: string[];
   /** `development` shows internal error messages; anything else masks them. */
   isDevelopment: boolean;
+  /** Execute operations with graphql-jit (compiled per operation, cached) instead of graphql-js. */
+  graphqlJit: boolean;
   /** Histories kept in memory per kind (bars, observations…) for the current dataset version; 0 disables the cache. */
   cacheEntries: number;
   /** Key that mutations must present in the `x-cyclelens-key` header; writes are disabled when unset. */
@@ -91,6 +93,14 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return url;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "true" || raw === "1") return true;
+  if (raw === "off" || raw === "false" || raw === "0") return false;
+  throw new ConfigError(name, `must be on or off (got ${JSON.stringify(env[name])})`);
+}
+
 function writeKey(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (raw.length < 16) throw new ConfigError("CYCLELENS_WRITE_KEY", "must be at least 16 characters long");
@@ -134,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     isDevelopment: env.NODE_ENV === "development",
     writeKey: writeKey(env.CYCLELENS_WRITE_KEY),
+    graphqlJit: onOff(env, "CYCLELENS_GRAPHQL_JIT", true),
     cacheEntries: integer(env, "CYCLELENS_CACHE_ENTRIES", 256, 0, 100_000),
     limits: {
       maxDepth: integer(env, "CYCLELENS_MAX_DEPTH", 12, 2, 100),

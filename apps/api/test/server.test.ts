@@ -9,7 +9,12 @@ import { startTestServer, type TestServer } from "./helpers.js";
 describe("server", () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer("sqlite", { CORS_ORIGINS: "https://app.example.com", NODE_ENV: "production" });
+    // graphql-js execution here (JIT off); every other suite runs with the default, graphql-jit.
+    s = await startTestServer("sqlite", {
+      CORS_ORIGINS: "https://app.example.com",
+      NODE_ENV: "production",
+      CYCLELENS_GRAPHQL_JIT: "off",
+    });
   }, 120_000);
   afterAll(async () => {
     await s?.close();
