@@ -257,6 +257,8 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
     }
     // The latest easing cycle began in 2024-09: its 24-month horizon runs past the data's end (2026-11-20)? No:
     // 2024-09-19 + 24 months = 2026-09-19 is inside; a horizon past the end must be reported incomplete:
+    const recent = await ok('{ rateCycleStudy(since: "2019-01-01", horizons: [3]) { cycles { start } } }');
+    expect(recent.rateCycleStudy.cycles.map((c: Json) => c.start)).toEqual(["2019-08-01", "2024-09-19"]);
     const far = await ok(
       `{ rateCycleStudy(horizons: [60], last: 1) { horizons { incomplete rows { complete incompleteReason } excess { count mean } } } }`,
     );

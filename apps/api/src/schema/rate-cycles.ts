@@ -521,7 +521,15 @@ builder.queryFields((t) => ({
         defaultValue: [3, 6, 12],
         description: "Horizons in calendar months (1–120; up to 10).",
       }),
-      last: t.arg.int({ required: false, description: "Only the most recent N cycles (1–50)." }),
+      since: t.arg({
+        type: "Date",
+        required: false,
+        description: "Only cycles that started on or after this date.",
+      }),
+      last: t.arg.int({
+        required: false,
+        description: "Only the most recent N cycles (1–50), after `since`.",
+      }),
     },
     extensions: { cost: { multiplier: () => 10 } },
     resolve: async (_r, args, ctx) => {
@@ -537,7 +545,7 @@ builder.queryFields((t) => ({
         cyclesOf(ctx, options),
       ]);
       let cycles = all
-        .filter((c) => c.direction === direction)
+        .filter((c) => c.direction === direction && (args.since == null || c.start >= args.since))
         .map((c) => ({ ...c, seriesCode: options.code.toUpperCase() }));
       if (args.last != null) cycles = cycles.slice(-args.last);
       const [b, m] = await Promise.all([pricesOf(ctx, base), pricesOf(ctx, benchmark)]);
