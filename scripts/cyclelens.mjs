@@ -117,10 +117,16 @@ function redact(url) {
 function runCountingTests(argv, env) {
   const [cmd, ...args] = argv;
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], shell: process.platform === "win32" });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+      shell: process.platform === "win32",
+    });
     const totals = { passed: 0, failed: 0, skipped: 0 };
     let pending = "";
     const scan = (line) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colour codes around the numbers
       const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
       const m = /\bTests\s+(.*)\(\d+\)\s*$/.exec(plain);
       if (!m) return;

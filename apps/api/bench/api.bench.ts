@@ -17,7 +17,6 @@ import { deepStrictEqual } from "node:assert/strict";
 import os from "node:os";
 import { createTestDatabase, seedDemo, type TestBackend, type TestDatabase } from "@cyclelens/db";
 import autocannon from "autocannon";
-import type { Plugin } from "graphql-yoga";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
 

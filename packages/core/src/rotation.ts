@@ -120,7 +120,7 @@ export interface RotationSignal {
   readonly availableWeight: number;
 }
 
-const clamp = (x: number): number => (x > 1 ? 1 : x < -1 ? -1 : x);
+const clamp = (x: number): number => Math.min(1, Math.max(-1, x));
 
 /**
  * Label of a rotation score (thresholds ±15 and ±50; NaN → "insufficient data").

@@ -1,4 +1,3 @@
-
 import { asOfJoin, assertSeries, type Series } from "./series.js";
 import { mean, percentileRank, stddev, zScore } from "./stats.js";
 
