@@ -6,13 +6,13 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
-import { useGraphQlJit } from "@envelop/graphql-jit";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, useReadinessCheck } from "graphql-yoga";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
 import { STORY_QUERY } from "./graphiql.js";
 import { HistoryCache } from "./history-cache.js";
+import { useJitExecution } from "./jit.js";
 import { useQueryLimits } from "./limits.js";
 import { schema } from "./schema/index.js";
 
@@ -46,7 +46,7 @@ export function createApp({ db, config, plugins = [] }: AppOptions) {
     plugins: [
       // graphql-jit compiles each operation once (cached with the parsed document); measured faster on the
       // dashboard query, see README "Benchmarks". CYCLELENS_GRAPHQL_JIT=off falls back to graphql-js.
-      ...(config.graphqlJit ? [useGraphQlJit() as Plugin] : []),
+      ...(config.graphqlJit ? useJitExecution() : []),
       useQueryLimits(config.limits),
       useReadinessCheck({
         endpoint: "/ready",

@@ -170,6 +170,19 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
     });
   });
 
+  it("applies the defaults of omitted variables, non-null ones included", async () => {
+    const q = `query($s: String! = "IWM", $r: DateRange! = { from: "2024-12-30", to: "2024-12-31" }, $n: Int) {
+      instrument(symbol: $s) { symbol series(range: $r) { date } }
+      instruments(filter: { symbols: [$s] }) { sma(period: 2, range: $r) { date } rsi(period: $n, range: $r) { date } }
+    }`;
+    const d = await ok(q);
+    expect(d.instrument.symbol).toBe("IWM");
+    expect(d.instrument.series.map((p: Json) => p.date)).toEqual(["2024-12-30", "2024-12-31"]);
+    expect(d.instruments[0].rsi).toHaveLength(2); // $n omitted, no default: the argument's default (14) applies
+    const other = await ok(q, { s: "SPY" });
+    expect(other.instrument.symbol).toBe("SPY");
+  });
+
   it("compares IWM with SPY since 2021", async () => {
     const d = await ok(`{
       compare(base: "IWM", benchmark: "SPY", range: { from: "2021-01-01" }) {
