@@ -10,10 +10,9 @@
  */
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import type { InlineConfig } from "vitest/node";
 
-type TestOptions = NonNullable<Parameters<typeof defineConfig>[0] & { test?: unknown }>["test"];
-
-export function workspaceVitestConfig(packageUrl: string, test: TestOptions) {
+export function workspaceVitestConfig(packageUrl: string, test: InlineConfig) {
   const conditions = ["@cyclelens/source", "module", "node", "development|production"];
   let graphqlEntry: string | undefined;
   try {
