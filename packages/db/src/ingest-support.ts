@@ -4,7 +4,8 @@
  * The importer's provenance rule needs one thing the public Repositories do not offer: deleting the
  * demo rows of an instrument / series / segment *inside the same transaction* as the real rows'
  * upsert ("demo and real data never mix silently"). `transactionWithDemoPurge` is `db.transaction`
- * plus those four deletes, on the same transaction client.
+ * plus those deletes, on the same transaction client. (The demo dataset has no corporate actions today; the
+ * delete is there so the rule holds for every table keyed by instrument.)
  */
 import { internalsOf } from "./database.js";
 import { dialectFor } from "./dialect.js";
@@ -16,6 +17,7 @@ export interface DemoPurge {
   bars(instrumentId: number): Promise<number>;
   observations(seriesId: number): Promise<number>;
   valuations(instrumentId: number): Promise<number>;
+  corporateActions(instrumentId: number): Promise<number>;
   positioning(segment: string): Promise<number>;
 }
 
@@ -36,6 +38,7 @@ export function transactionWithDemoPurge<T>(
     bars: `DELETE FROM daily_bars WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
     observations: `DELETE FROM series_observations WHERE series_id = ${d.param(1, "int")} AND source = 'demo'`,
     valuations: `DELETE FROM valuation_snapshots WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
+    corporateActions: `DELETE FROM corporate_actions WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
     positioning: `DELETE FROM positioning_observations WHERE segment = ${d.param(1, "text")} AND source = 'demo'`,
   };
   return client.$transaction(
@@ -51,6 +54,7 @@ export function transactionWithDemoPurge<T>(
         bars: (id) => remove(sql.bars, id),
         observations: (id) => remove(sql.observations, id),
         valuations: (id) => remove(sql.valuations, id),
+        corporateActions: (id) => remove(sql.corporateActions, id),
         positioning: (segment) => remove(sql.positioning, segment),
       };
       return fn(repos, purge);

@@ -9,6 +9,9 @@ import { InvalidRowError } from "./errors.js";
 import type {
   BarColumns,
   BarRow,
+  CorporateAction,
+  CorporateActionKind,
+  CorporateActionRow,
   DatasetCoverage,
   DatasetLabel,
   DateRange,
@@ -265,6 +268,22 @@ const VALUATIONS: UpsertSpec = {
   conflict: ["instrument_id", "date", "source"],
 };
 
+const CORPORATE_ACTIONS: UpsertSpec = {
+  table: "corporate_actions",
+  fixed: [
+    ["instrument_id", "int"],
+    ["source", "text"],
+  ],
+  columns: [
+    ["date", "d", "text"],
+    ["kind", "k", "text"],
+    ["amount", "a", "float8"],
+    ["numerator", "n", "float8"],
+    ["denominator", "m", "float8"],
+  ],
+  conflict: ["instrument_id", "date", "kind", "source"],
+};
+
 const POSITIONING: UpsertSpec = {
   table: "positioning_observations",
   fixed: [["source", "text"]],
@@ -372,6 +391,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       "SELECT instrument_id, date, source, forward_pe, trailing_pe, price_to_book, dividend_yield FROM valuation_snapshots " +
       `WHERE instrument_id IN ${d.intList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
       "ORDER BY instrument_id, date, source",
+    corporateActions:
+      "SELECT instrument_id, date, kind, source, amount, numerator, denominator FROM corporate_actions " +
+      `WHERE instrument_id IN ${d.intList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
+      `AND (${d.param(4, "text")} IS NULL OR kind = ${d.param(5, "text")}) ` +
+      "ORDER BY instrument_id, date, kind, source",
     positioning:
       "SELECT segment, date, source, value, unit FROM positioning_observations " +
       `WHERE segment IN ${d.textList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
@@ -550,6 +574,42 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
               source: "",
               sources: [],
             });
+        return out;
+      },
+    },
+
+    corporateActions: {
+      async forInstruments(ids, range, kind) {
+        const wanted = uniqueInts(ids);
+        const out = new Map<number, CorporateAction[]>();
+        if (wanted.length === 0) return out;
+        const [from, to] = bounds(range);
+        if (kind !== undefined && kind !== "dividend" && kind !== "split")
+          throw new RangeError(`kind must be "dividend" or "split", got ${JSON.stringify(kind)}`);
+        const k = kind ?? null;
+        const rows = await q(SQL.corporateActions, JSON.stringify(wanted), from, to, k, k);
+        for (const [id, start, end] of runsByKey(rows, (r) => int(r.instrument_id))) {
+          const list: CorporateAction[] = [];
+          for (let i = start; i < end; i++) {
+            const r = rows[i]!;
+            const action: CorporateAction = {
+              date: str(r.date),
+              kind: str(r.kind) as CorporateActionKind,
+              amount: r.amount === null || r.amount === undefined ? null : Number(r.amount),
+              numerator: r.numerator === null || r.numerator === undefined ? null : Number(r.numerator),
+              denominator:
+                r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
+              source: str(r.source),
+            };
+            const last = list[list.length - 1];
+            // Rows come by (date, kind, source): keep one per (date, kind), a real source before "demo", then A→Z.
+            if (last && last.date === action.date && last.kind === action.kind) {
+              if (sourceRank(action.source) < sourceRank(last.source)) list[list.length - 1] = action;
+            } else list.push(action);
+          }
+          out.set(id, list);
+        }
+        for (const id of wanted) if (!out.has(id)) out.set(id, []);
         return out;
       },
     },
@@ -737,6 +797,46 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
       return bulkUpsert(ctx, VALUATIONS, [instrumentId, source], byDate);
+    },
+
+    async upsertCorporateActions(
+      instrumentId: number,
+      rows: readonly CorporateActionRow[],
+      options?: WriteOptions,
+    ) {
+      const byKey = new Map<string, Record<string, unknown>>();
+      const positive = (v: unknown, i: number, field: string) => {
+        const n = checkNumber(v, i, "corporate action", field);
+        if (n <= 0) throw new InvalidRowError(`corporate action row ${i}: ${field} must be > 0, got ${n}`, i);
+        return n;
+      };
+      rows.forEach((r, i) => {
+        const date = checkDate(r.date, i, "corporate action");
+        if (r.kind === "dividend")
+          byKey.set(`${date}\u0000dividend`, {
+            d: date,
+            k: "dividend",
+            a: positive(r.amount, i, "amount"),
+            n: null,
+            m: null,
+          });
+        else if (r.kind === "split")
+          byKey.set(`${date}\u0000split`, {
+            d: date,
+            k: "split",
+            a: null,
+            n: positive(r.numerator, i, "numerator"),
+            m: positive(r.denominator, i, "denominator"),
+          });
+        else
+          throw new InvalidRowError(
+            `corporate action row ${i}: kind must be "dividend" or "split", got ${JSON.stringify(r.kind)}`,
+            i,
+          );
+      });
+      if (byKey.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+      const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
+      return bulkUpsert(ctx, CORPORATE_ACTIONS, [instrumentId, source], byKey);
     },
 
     async upsertPositioning(rows: readonly PositioningRow[], options?: WriteOptions) {

@@ -149,6 +149,34 @@ export interface PositioningRow {
   unit: string;
 }
 
+export type CorporateActionKind = "dividend" | "split";
+
+/**
+ * A dividend or a split of an instrument. A dividend has `amount` (cash per share, in the instrument's currency)
+ * and null `numerator` / `denominator`; a split has `numerator` shares after for `denominator` shares before
+ * (2-for-1: 2 and 1; a 1-for-10 reverse split: 1 and 10; prices before it divide by numerator / denominator)
+ * and a null `amount`.
+ */
+export interface CorporateAction {
+  /** Ex-date, exchange-local. */
+  date: ISODate;
+  kind: CorporateActionKind;
+  amount: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** "demo" or the real source of this row (e.g. "yahoo"). */
+  source: string;
+}
+
+/** One action to write: `amount` (> 0) for a dividend, `numerator` and `denominator` (> 0) for a split. */
+export interface CorporateActionRow {
+  date: ISODate;
+  kind: CorporateActionKind;
+  amount?: number | null | undefined;
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+}
+
 /** Options of the bulk writes. */
 export interface WriteOptions {
   /** Source recorded on each row; defaults to the instrument's / series' provenance ("demo" for positioning). */
@@ -264,6 +292,18 @@ export interface Repositories {
   valuations: {
     forInstruments(ids: readonly number[], range?: DateRange): Promise<Map<number, ValuationColumns>>;
   };
+  corporateActions: {
+    /**
+     * Dividends and splits per instrument id in the range (ids without any map to []), ordered by date then kind
+     * ("dividend" before "split"). One row per (date, kind): when several sources report it, a non-demo source
+     * wins, then A→Z (like valuations). `kind` filters to one kind.
+     */
+    forInstruments(
+      ids: readonly number[],
+      range?: DateRange,
+      kind?: CorporateActionKind,
+    ): Promise<Map<number, CorporateAction[]>>;
+  };
   positioning: {
     /** Segments with no rows in the range are absent from the map. */
     forSegments(segments: readonly string[], range?: DateRange): Promise<Map<string, PositioningSeries>>;
@@ -298,6 +338,16 @@ export interface Repositories {
   upsertValuations(
     instrumentId: number,
     rows: readonly ValuationRow[],
+    options?: WriteOptions,
+  ): Promise<UpsertResult>;
+  /**
+   * Dividends and splits, keyed by (instrument, date, kind, source); atomic, idempotent, bumps the dataset version
+   * when something changed. Throws InvalidRowError on a malformed row (unknown kind, a dividend without a positive
+   * amount, a split without positive numerator and denominator); the other kind's fields are ignored.
+   */
+  upsertCorporateActions(
+    instrumentId: number,
+    rows: readonly CorporateActionRow[],
     options?: WriteOptions,
   ): Promise<UpsertResult>;
   /** Keyed by (segment, date, source). */
