@@ -16,10 +16,11 @@
  */
 import { INSTRUMENTS, instrumentInfo, type ResolvedItem, seriesInfo } from "./catalog.js";
 import { todayISO } from "./dates.js";
-import type { BarsProvider, SeriesProvider } from "./providers/provider.js";
+import type { BarsProvider, BarsResult, SeriesProvider } from "./providers/provider.js";
 import type { IngestRunRecord, IngestStore, IngestTx, InstrumentRecord, WriteCounts } from "./store/port.js";
 import type {
   BarRow,
+  CorporateActionRow,
   Located,
   ObservationRow,
   Parsed,
@@ -45,6 +46,11 @@ export interface ItemReport {
   skipped: number;
   /** Demo rows deleted because real data replaced them. */
   demoDeleted: number;
+  /**
+   * Dividends and splits written with the bars (providers that report them: Yahoo); not included in
+   * added/updated/unchanged, which count bars.
+   */
+  actions?: WriteCounts;
   from: string | null;
   to: string | null;
   ms: number;
@@ -147,6 +153,7 @@ function mergeBar(next: BarRow, old: BarRow | undefined): BarRow {
 interface WriteResult {
   counts: WriteCounts;
   demoDeleted: number;
+  actions?: WriteCounts | undefined;
 }
 
 /** Writes bars of one instrument in one transaction (metadata, provenance, demo purge, merge, upsert). */
@@ -155,7 +162,14 @@ export async function writeBars(
   symbol: string,
   rows: readonly BarRow[],
   source: string,
-  options: CommonOptions & { meta?: Partial<ReturnType<typeof instrumentInfo>> } = {},
+  options: CommonOptions & {
+    meta?: Partial<ReturnType<typeof instrumentInfo>>;
+    /**
+     * Dividends and splits of the same range, written in the same transaction (after the instrument's demo
+     * actions are deleted). Undefined = the source says nothing about them (nothing touched).
+     */
+    actions?: readonly CorporateActionRow[] | undefined;
+  } = {},
 ): Promise<WriteResult> {
   const progress = options.progress ?? silentProgress;
   const size = options.chunkSize ?? 5000;
@@ -187,7 +201,18 @@ export async function writeBars(
     }
     progress.phase("writing");
     const counts = await chunked(toWrite, size, progress, (chunk) => tx.upsertBars(id, chunk, source));
-    return { counts: { ...counts, unchanged: counts.unchanged + unchanged }, demoDeleted };
+    let actions: WriteCounts | undefined;
+    let actionsDemoDeleted = 0;
+    if (options.actions) {
+      actionsDemoDeleted = await tx.deleteDemoCorporateActions(id);
+      actions =
+        options.actions.length > 0 ? await tx.upsertCorporateActions(id, options.actions, source) : ZERO;
+    }
+    return {
+      counts: { ...counts, unchanged: counts.unchanged + unchanged },
+      demoDeleted: demoDeleted + actionsDemoDeleted,
+      actions,
+    };
   });
 }
 
@@ -333,6 +358,7 @@ async function finishItem<T>(
     report.updated = result.counts.updated;
     report.unchanged = result.counts.unchanged;
     report.demoDeleted = result.demoDeleted;
+    if (result.actions) report.actions = result.actions;
     report.status = options.dryRun ? "dry-run" : parsed.rejects.length > 0 ? "partial" : "ok";
   }
   report.ms = performance.now() - started;
@@ -404,9 +430,18 @@ export async function ingestFromProvider(
       report.skipped = result.skipped;
       progress.phase(`validating ${result.rows.length} rows`);
       const parsed = validateBars(result);
+      const actions = corporateActionsOf(result, range.from, range.to);
+      if (actions && actions.rejects.length > 0) {
+        parsed.rejects = [...parsed.rejects, ...actions.rejects];
+      }
       if (!report.from) report.from = parsed.rows[0]?.row.date ?? null;
       return await finishItem(store, report, parsed, options, started, startedAt, (rows) =>
-        writeBars(store, item.name, rows, provider.name, { ...options, progress, meta: result.meta }),
+        writeBars(store, item.name, rows, provider.name, {
+          ...options,
+          progress,
+          meta: result.meta,
+          actions: actions?.rows,
+        }),
       );
     }
     const p = provider as SeriesProvider & {
@@ -423,6 +458,53 @@ export async function ingestFromProvider(
   } catch (error) {
     return failItem(store, report, error, options, started, startedAt);
   }
+}
+
+/**
+ * The provider's dividends and splits inside the fetched range (so an incremental run re-reads the same span
+ * as its bars), checked: a non-positive or non-finite amount / ratio is a rejection. Undefined when the
+ * provider reports no events at all (Stooq, FRED), so nothing is touched.
+ */
+export function corporateActionsOf(
+  result: BarsResult,
+  from: string | undefined,
+  to: string,
+): { rows: CorporateActionRow[]; rejects: Rejection[] } | undefined {
+  if (!result.dividends && !result.splits) return undefined;
+  const inRange = (date: string) => (from === undefined || date >= from) && date <= to;
+  const ok = (v: number) => Number.isFinite(v) && v > 0;
+  const rows: CorporateActionRow[] = [];
+  const rejects: Rejection[] = [];
+  for (const d of result.dividends ?? []) {
+    if (!inRange(d.date)) continue;
+    if (ok(d.amount))
+      rows.push({ date: d.date, kind: "dividend", amount: d.amount, numerator: null, denominator: null });
+    else
+      rejects.push({
+        file: result.file,
+        line: 0,
+        reason: `dividend ${d.date}: amount ${d.amount} is not > 0`,
+      });
+  }
+  for (const s of result.splits ?? []) {
+    if (!inRange(s.date)) continue;
+    if (ok(s.numerator) && ok(s.denominator))
+      rows.push({
+        date: s.date,
+        kind: "split",
+        amount: null,
+        numerator: s.numerator,
+        denominator: s.denominator,
+      });
+    else
+      rejects.push({
+        file: result.file,
+        line: 0,
+        reason: `split ${s.date}: ${s.numerator}:${s.denominator} is not a positive ratio`,
+      });
+  }
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : 1));
+  return { rows, rejects };
 }
 
 async function failItem(

@@ -90,3 +90,15 @@ export interface DividendEvent {
   date: string;
   amount: number;
 }
+
+/**
+ * A corporate action as stored: a dividend (`amount` cash per share, numerator/denominator null) or a split
+ * (`numerator` shares after for `denominator` shares before, amount null).
+ */
+export interface CorporateActionRow {
+  date: string;
+  kind: "dividend" | "split";
+  amount: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}

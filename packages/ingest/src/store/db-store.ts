@@ -14,7 +14,7 @@ import {
   type Repositories,
   transactionWithDemoPurge,
 } from "@cyclelens/db";
-import type { BarRow } from "../types.js";
+import type { BarRow, CorporateActionRow } from "../types.js";
 import type {
   IngestRunRecord,
   IngestStore,
@@ -111,6 +111,9 @@ class DbTx implements IngestTx {
   deleteDemoValuations(id: number) {
     return this.purge.valuations(id);
   }
+  deleteDemoCorporateActions(id: number) {
+    return this.purge.corporateActions(id);
+  }
   deleteDemoPositioning(segment: string) {
     return this.purge.positioning(segment);
   }
@@ -126,6 +129,9 @@ class DbTx implements IngestTx {
   }
   upsertPositioning(rows: Parameters<IngestTx["upsertPositioning"]>[0], source: string) {
     return this.r.upsertPositioning(rows, { source });
+  }
+  upsertCorporateActions(id: number, rows: readonly CorporateActionRow[], source: string) {
+    return this.r.upsertCorporateActions(id, rows, { source });
   }
 }
 

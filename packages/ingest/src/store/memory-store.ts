@@ -2,7 +2,7 @@
  * An in-memory {@link IngestStore} with real transaction semantics (work on a copy, swap on
  * commit), for tests and dry experiments. Not for large data.
  */
-import type { BarRow, ObservationRow, PositioningRow } from "../types.js";
+import type { BarRow, CorporateActionRow, ObservationRow, PositioningRow } from "../types.js";
 import type {
   IngestRunRecord,
   IngestStore,
@@ -27,6 +27,8 @@ export interface MemoryState {
   valuations: Map<number, Map<string, Sourced<ValuationWrite>>>;
   /** key: `${segment}|${date}|${source}` */
   positioning: Map<string, PositioningRow>;
+  /** key: `${date}|${kind}|${source}` */
+  corporateActions: Map<number, Map<string, Sourced<CorporateActionRow>>>;
   runs: IngestRunRecord[];
 }
 
@@ -39,6 +41,7 @@ export function emptyState(): MemoryState {
     observations: new Map(),
     valuations: new Map(),
     positioning: new Map(),
+    corporateActions: new Map(),
     runs: [],
   };
 }
@@ -130,6 +133,9 @@ class MemoryTx implements IngestTx {
   async deleteDemoValuations(id: number) {
     return deleteWhere(this.s.valuations.get(id));
   }
+  async deleteDemoCorporateActions(id: number) {
+    return deleteWhere(this.s.corporateActions.get(id));
+  }
   async deleteDemoPositioning(segment: string) {
     return deleteWhere(this.s.positioning, (r) => r.source === "demo" && r.segment === segment);
   }
@@ -155,6 +161,14 @@ class MemoryTx implements IngestTx {
     this.s.valuations.set(id, map);
     const c = zero();
     for (const r of rows) upsertMap(map, `${r.date}|${source}`, { ...r, source }, c);
+    return c;
+  }
+
+  async upsertCorporateActions(id: number, rows: readonly CorporateActionRow[], source: string) {
+    const map = this.s.corporateActions.get(id) ?? new Map();
+    this.s.corporateActions.set(id, map);
+    const c = zero();
+    for (const r of rows) upsertMap(map, `${r.date}|${r.kind}|${source}`, { ...r, source }, c);
     return c;
   }
 

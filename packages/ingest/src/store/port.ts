@@ -3,7 +3,7 @@
  * @cyclelens/db by {@link ../store/db-store.ts} and in memory by {@link ../store/memory-store.ts}
  * (tests). Every write of one item runs inside `transaction`, which commits all or nothing.
  */
-import type { BarRow, InstrumentKind, ObservationRow, PositioningRow } from "../types.js";
+import type { BarRow, CorporateActionRow, InstrumentKind, ObservationRow, PositioningRow } from "../types.js";
 
 /** An instrument as stored (metadata and provenance). */
 export interface InstrumentRecord {
@@ -90,6 +90,7 @@ export interface IngestTx {
   deleteDemoBars(instrumentId: number): Promise<number>;
   deleteDemoObservations(seriesId: number): Promise<number>;
   deleteDemoValuations(instrumentId: number): Promise<number>;
+  deleteDemoCorporateActions(instrumentId: number): Promise<number>;
   deleteDemoPositioning(segment: string): Promise<number>;
   upsertBars(instrumentId: number, rows: readonly BarRow[], source: string): Promise<WriteCounts>;
   upsertObservations(seriesId: number, rows: readonly ObservationRow[], source: string): Promise<WriteCounts>;
@@ -99,6 +100,12 @@ export interface IngestTx {
     source: string,
   ): Promise<WriteCounts>;
   upsertPositioning(rows: readonly Omit<PositioningRow, "source">[], source: string): Promise<WriteCounts>;
+  /** Dividends and splits, keyed by (instrument, date, kind, source). */
+  upsertCorporateActions(
+    instrumentId: number,
+    rows: readonly CorporateActionRow[],
+    source: string,
+  ): Promise<WriteCounts>;
 }
 
 export interface IngestRunRecord {
