@@ -10,6 +10,7 @@
  */
 import type {
   BarColumns,
+  CorporateAction,
   Database,
   DatasetCoverage,
   EconomicSeriesInfo,
@@ -101,6 +102,12 @@ export function createLoaders(db: Database, cache: HistoryCache) {
       "valuations",
       (ids) => db.valuations.forInstruments(ids),
       null,
+    ),
+    /** Every dividend and split of an instrument (all dates, both kinds), cut by each field. */
+    corporateActionsByInstrument: batched<number, CorporateAction[]>(
+      "corporateActions",
+      (ids) => db.corporateActions.forInstruments(ids),
+      [],
     ),
     positioningBySegment: batched<string, PositioningSeries | null>(
       "positioning",

@@ -9,6 +9,7 @@ import "./indicators.js";
 import "./economic.js";
 import "./rate-cycles.js";
 import "./valuation.js";
+import "./corporate-actions.js";
 import "./positioning.js";
 import "./sensitivity.js";
 import "./compare.js";
