@@ -38,7 +38,7 @@ export interface IngestArgs {
 }
 
 export const HELP = `Usage: pnpm ingest [items…] [options]
-       pnpm ingest --csv <file> [--csv <file>…] [--symbol X | --series CODE | --kind valuation|positioning] [options]
+       pnpm ingest --csv <file> [--csv <file>…] [--symbol X | --series CODE | --kind valuation|positioning|actions] [options]
 
 Load real market data into the CycleLens database (DATABASE_URL, default file:./data/cyclelens.db).
 
@@ -58,8 +58,10 @@ CSV import:
   --csv <file>                        repeatable; FRED, Stooq and Yahoo exports are recognised as is
   --symbol <SYMBOL>                   bars (OHLCV, OHLC[+adj close], or date,close) of this instrument
   --series <CODE>                     date,value observations (FRED files name their series in the header)
-  --kind valuation|positioning        date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source
+  --kind valuation|positioning|actions
+                                      date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source
                                       date,segment,value,unit,source
+                                      date,symbol,kind,value,source (kind dividend: amount; split: 2:1)
   --date-col <name|n> --value-col <name|n>
   --map open=Open,high=Hi,low=Lo,close=Last,adjClose=Adj,volume=Vol
   --delimiter <c|tab>                 default: sniffed from the header
@@ -119,8 +121,8 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
     fail(`unknown --preset "${v.preset}" (known: ${Object.keys(PRESETS).join(", ")})`);
   }
   const kind = v.kind?.toLowerCase();
-  if (kind !== undefined && !["valuation", "positioning", "bars", "series"].includes(kind)) {
-    fail(`--kind must be valuation, positioning, bars or series, got "${v.kind}"`);
+  if (kind !== undefined && !["valuation", "positioning", "actions", "bars", "series"].includes(kind)) {
+    fail(`--kind must be valuation, positioning, actions, bars or series, got "${v.kind}"`);
   }
   const dateFormat = v["date-format"];
   if (dateFormat !== undefined && !isDateFormat(dateFormat.toUpperCase())) {
@@ -130,7 +132,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   const targets = [
     v.symbol,
     v.series,
-    kind === "valuation" || kind === "positioning" ? kind : undefined,
+    kind === "valuation" || kind === "positioning" || kind === "actions" ? kind : undefined,
   ].filter((x) => x !== undefined);
   if (v.symbol !== undefined && v.series !== undefined) fail("--symbol and --series exclude each other");
   if (csv.length === 0) {
@@ -155,8 +157,8 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
       fail("--csv cannot be combined with item names or --preset; run them separately");
     }
     if (v.full) fail("--full only applies to provider fetches (a CSV file is always imported whole)");
-    if (targets.length > 1 && !(kind === "valuation" && v.symbol)) {
-      fail("use only one of --symbol, --series, --kind valuation|positioning");
+    if (targets.length > 1 && !((kind === "valuation" || kind === "actions") && v.symbol)) {
+      fail("use only one of --symbol, --series, --kind valuation|positioning|actions");
     }
   }
   return {

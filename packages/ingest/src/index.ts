@@ -9,7 +9,9 @@ export {
   type CsvKind,
   type CsvOptions,
   guessCsvKind,
+  parseSplitRatio,
   readBarsCsv,
+  readCorporateActionsCsv,
   readPositioningCsv,
   readSeriesCsv,
   readValuationCsv,
@@ -19,11 +21,13 @@ export { DATE_FORMATS, type DateFormat, parseDate } from "./csv/values.js";
 export { IngestUsageError, ProviderError, type ProviderErrorKind } from "./errors.js";
 export { type FetchLike, HttpClient, type HttpOptions, RateLimiter } from "./http.js";
 export {
+  corporateActionsOf,
   fetchRange,
   type ItemProgress,
   type ItemReport,
   type ItemStatus,
   importBars,
+  importCorporateActions,
   importObservations,
   importPositioning,
   importValuations,
@@ -42,4 +46,10 @@ export { DbStore } from "./store/db-store.js";
 export { MemoryStore } from "./store/memory-store.js";
 export type * from "./store/port.js";
 export type * from "./types.js";
-export { validateBars, validateObservations, validatePositioning, validateValuations } from "./validate.js";
+export {
+  validateBars,
+  validateCorporateActions,
+  validateObservations,
+  validatePositioning,
+  validateValuations,
+} from "./validate.js";

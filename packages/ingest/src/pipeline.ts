@@ -20,6 +20,7 @@ import type { BarsProvider, BarsResult, SeriesProvider } from "./providers/provi
 import type { IngestRunRecord, IngestStore, IngestTx, InstrumentRecord, WriteCounts } from "./store/port.js";
 import type {
   BarRow,
+  CorporateActionCsvRow,
   CorporateActionRow,
   Located,
   ObservationRow,
@@ -29,7 +30,13 @@ import type {
   SeriesMeta,
   ValuationRow,
 } from "./types.js";
-import { validateBars, validateObservations, validatePositioning, validateValuations } from "./validate.js";
+import {
+  validateBars,
+  validateCorporateActions,
+  validateObservations,
+  validatePositioning,
+  validateValuations,
+} from "./validate.js";
 
 export type ItemStatus = "ok" | "partial" | "failed" | "up-to-date" | "dry-run";
 
@@ -662,6 +669,78 @@ export async function importValuations(
           done += group.length;
           progress.rows(done, valid.length);
         }
+        return { counts, demoDeleted };
+      }),
+    );
+  } catch (error) {
+    return failItem(store, report, error, options, started, startedAt);
+  }
+}
+
+/**
+ * Imports corporate actions from a file (one transaction for the whole file). Symbols must be stored
+ * instruments or catalog instruments; the instruments' demo actions are deleted, as for valuations.
+ */
+export async function importCorporateActions(
+  store: IngestStore,
+  label: string,
+  parsed: Parsed<CorporateActionCsvRow>,
+  options: CommonOptions = {},
+): Promise<ItemReport> {
+  const started = performance.now();
+  const startedAt = (options.now ?? (() => new Date()))();
+  const report = newReport(label, "csv");
+  const progress = options.progress ?? silentProgress;
+  try {
+    const checked = validateCorporateActions(parsed);
+    const known = new Map<string, boolean>();
+    for (const { row } of checked.rows) {
+      if (!known.has(row.symbol)) {
+        known.set(row.symbol, row.symbol in INSTRUMENTS || !!(await store.instrument(row.symbol)));
+      }
+    }
+    const rejects = [...checked.rejects];
+    const rows = checked.rows.filter(({ line, row }) => {
+      if (known.get(row.symbol)) return true;
+      rejects.push({
+        file: parsed.file,
+        line,
+        reason: `unknown instrument "${row.symbol}" (import its bars first)`,
+      });
+      return false;
+    });
+    rejects.sort((a, b) => a.line - b.line);
+    Object.assign(report, dateSpan(rows));
+    const final: Parsed<CorporateActionCsvRow> = { ...checked, rows, rejects };
+    return await finishItem(store, report, final, options, started, startedAt, (valid) =>
+      inTransaction(store, options.dryRun, async (tx) => {
+        let counts = ZERO;
+        let demoDeleted = 0;
+        progress.phase("writing");
+        const purged = new Set<number>();
+        for (const group of groupBy(valid, (r) => `${r.symbol}|${r.source}`).values()) {
+          const { symbol, source } = group[0]!;
+          const existing = await tx.instrument(symbol);
+          const id = existing
+            ? existing.id
+            : await tx.upsertInstrument({
+                ...instrumentInfo(symbol),
+                provenance: mergeProvenance(undefined, source),
+              });
+          if (!purged.has(id)) {
+            purged.add(id);
+            demoDeleted += await tx.deleteDemoCorporateActions(id);
+          }
+          const actions = group.map(({ date, kind, amount, numerator, denominator }) => ({
+            date,
+            kind,
+            amount,
+            numerator,
+            denominator,
+          }));
+          counts = add(counts, await tx.upsertCorporateActions(id, actions, source));
+        }
+        progress.rows(valid.length, valid.length);
         return { counts, demoDeleted };
       }),
     );

@@ -10,6 +10,7 @@ import {
   type CsvOptions,
   guessCsvKind,
   readBarsCsv,
+  readCorporateActionsCsv,
   readPositioningCsv,
   readSeriesCsv,
   readValuationCsv,
@@ -19,6 +20,7 @@ import type { FetchLike, RateLimiter } from "./http.js";
 import {
   type ItemReport,
   importBars,
+  importCorporateActions,
   importObservations,
   importPositioning,
   importValuations,
@@ -206,7 +208,7 @@ async function importCsvFile(
       const guess = guessCsvKind(text, csv);
       if (!guess) {
         throw new IngestUsageError(
-          `${label}: say what the file holds: --symbol <SYMBOL> for bars, --series <CODE> for a series, or --kind valuation|positioning`,
+          `${label}: say what the file holds: --symbol <SYMBOL> for bars, --series <CODE> for a series, or --kind valuation|positioning|actions`,
         );
       }
       kind = guess.kind;
@@ -232,5 +234,7 @@ async function importCsvFile(
       return importValuations(store, label, readValuationCsv(text, label, csv), common);
     case "positioning":
       return importPositioning(store, label, readPositioningCsv(text, label, csv), common);
+    case "actions":
+      return importCorporateActions(store, label, readCorporateActionsCsv(text, label, csv), common);
   }
 }

@@ -102,3 +102,9 @@ export interface CorporateActionRow {
   numerator: number | null;
   denominator: number | null;
 }
+
+/** A corporate action read from a CSV file (`--kind actions`). */
+export interface CorporateActionCsvRow extends CorporateActionRow {
+  symbol: string;
+  source: string;
+}

@@ -10,6 +10,7 @@
  */
 import type {
   BarRow,
+  CorporateActionCsvRow,
   Located,
   ObservationRow,
   Parsed,
@@ -77,6 +78,19 @@ export function validateValuations(input: Parsed<ValuationRow>): Parsed<Valuatio
     rejects,
     (r) => `${r.date}|${r.symbol}|${r.source}`,
     (r) => `${r.symbol} ${r.date}`,
+  );
+}
+
+/** Corporate actions: values are checked by the reader; one row per (date, symbol, kind, source). */
+export function validateCorporateActions(
+  input: Parsed<CorporateActionCsvRow>,
+): Parsed<CorporateActionCsvRow> {
+  return finish(
+    input,
+    input.rows,
+    [...input.rejects],
+    (r) => `${r.date}|${r.symbol}|${r.kind}|${r.source}`,
+    (r) => `${r.symbol} ${r.kind} ${r.date}`,
   );
 }
 

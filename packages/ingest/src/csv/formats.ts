@@ -10,11 +10,14 @@
  * - series: the one non-date column (FRED's header is the series code: `observation_date,DGS10`),
  *   or a column named `value`;
  * - valuation: `date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source`;
- * - positioning: `date,segment,value,unit,source`.
+ * - positioning: `date,segment,value,unit,source`;
+ * - corporate actions: `date,symbol,kind,value,source` (kind `dividend` with the cash amount, or `split`
+ *   with `N:D`, `N/D`, `N-for-D` or a plain `N` = N:1).
  */
 import { IngestUsageError } from "../errors.js";
 import type {
   BarRow,
+  CorporateActionCsvRow,
   Located,
   ObservationRow,
   Parsed,
@@ -405,7 +408,82 @@ export function readPositioningCsv(
   return { file, rows, rejects: r.rejects, skipped: 0 };
 }
 
-export type CsvKind = "bars" | "series" | "valuation" | "positioning";
+/** A split ratio: `2:1`, `2/1`, `2-for-1`, `2 for 1`, or a plain number `2` (= 2:1). Undefined when malformed. */
+export function parseSplitRatio(raw: string): { numerator: number; denominator: number } | undefined {
+  const s = raw.trim().toLowerCase();
+  const m = /^(\d+(?:\.\d+)?)\s*(?::|\/|-?\s*for\s*-?)\s*(\d+(?:\.\d+)?)$/.exec(s);
+  const [numerator, denominator] = m
+    ? [Number(m[1]), Number(m[2])]
+    : /^\d+(\.\d+)?$/.test(s)
+      ? [Number(s), 1]
+      : [];
+  if (numerator === undefined || denominator === undefined || !(numerator > 0) || !(denominator > 0))
+    return undefined;
+  return { numerator, denominator };
+}
+
+/**
+ * Corporate actions: `date,symbol,kind,value,source`. `kind` is `dividend` (value = cash amount per share, > 0)
+ * or `split` (value = `N:D` … see {@link parseSplitRatio}); `symbol` may come from `--symbol`, `source` from
+ * `--source` (default "csv").
+ */
+export function readCorporateActionsCsv(
+  text: string,
+  file: string,
+  options: CsvOptions = {},
+): Parsed<CorporateActionCsvRow> {
+  const r = openTable(text, file, options);
+  const h = r.table.header;
+  const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
+  const symbolI = col(["symbol", "ticker", "instrument"]);
+  const kindI = col(["kind", "type", "action"]);
+  const valueI = options.valueCol
+    ? findColumn(h, options.valueCol, [], "value")
+    : col(["value", "amount", "ratio"]);
+  const sourceI = col(["source"]);
+  if (kindI === undefined || valueI === undefined || (symbolI === undefined && !options.symbol)) {
+    throw new IngestUsageError(
+      `${file}: a corporate-action file needs date, symbol (or --symbol), kind and value columns (columns: ${h.join(", ")})`,
+    );
+  }
+  const rows: Located<CorporateActionCsvRow>[] = [];
+  const reject = (line: number, reason: string) => r.rejects.push({ file, line, reason });
+  for (const rec of r.table.records) {
+    const date = readDate(r, rec);
+    if (date === undefined) continue;
+    const symbol = requiredText(r, rec, symbolI, options.symbol, "symbol");
+    if (!symbol) continue;
+    const kind = rec.fields[kindI]?.trim().toLowerCase();
+    const raw = rec.fields[valueI]?.trim() ?? "";
+    const source = requiredText(r, rec, sourceI, options.source ?? "csv", "source");
+    if (!source || !checkSource(r, rec, source)) continue;
+    const base = { symbol: symbol.toUpperCase(), date, source };
+    if (kind === "dividend") {
+      const v = readNumber(r, rec, valueI, h[valueI] ?? "value");
+      if (v === undefined) continue;
+      if (v === null || !(v > 0)) {
+        reject(rec.line, `dividend amount must be a number > 0, got "${raw}"`);
+        continue;
+      }
+      rows.push({
+        line: rec.line,
+        row: { ...base, kind: "dividend", amount: v, numerator: null, denominator: null },
+      });
+    } else if (kind === "split") {
+      const ratio = parseSplitRatio(raw);
+      if (!ratio) {
+        reject(rec.line, `split ratio must be N:D (e.g. 2:1, 1:10) with positive numbers, got "${raw}"`);
+        continue;
+      }
+      rows.push({ line: rec.line, row: { ...base, kind: "split", amount: null, ...ratio } });
+    } else {
+      reject(rec.line, `kind must be dividend or split, got "${rec.fields[kindI]?.trim() ?? ""}"`);
+    }
+  }
+  return { file, rows, rejects: r.rejects, skipped: 0 };
+}
+
+export type CsvKind = "bars" | "series" | "valuation" | "positioning" | "actions";
 
 /** Guesses what a file holds from its header alone (used when neither --symbol, --series nor --kind is given). */
 export function guessCsvKind(
@@ -415,6 +493,7 @@ export function guessCsvKind(
   const table = parseCsv(text.slice(0, 4096), { delimiter: options.delimiter });
   const names = table.header.map(norm);
   if (names.includes("segment")) return { kind: "positioning" };
+  if (names.includes("kind") && names.includes("symbol")) return { kind: "actions" };
   if (names.some((n) => ["forwardpe", "trailingpe", "pricetobook", "dividendyield"].includes(n))) {
     return { kind: "valuation" };
   }

@@ -6,7 +6,9 @@ import { createTestDatabase, type Database, type TestDatabase, testBackends } fr
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { failingStore } from "../../test/fakes.js";
 import { fixture, quiet, scriptedFetch } from "../../test/helpers.js";
-import { ingestFromProvider } from "../pipeline.js";
+import { parseIngestArgs } from "../args.js";
+import { parseSplitRatio, readCorporateActionsCsv } from "../csv/formats.js";
+import { importCorporateActions, ingestFromProvider } from "../pipeline.js";
 import { YahooProvider } from "../providers/yahoo.js";
 import { DbStore } from "./db-store.js";
 
@@ -34,6 +36,69 @@ async function snapshot(db: Database) {
   const bars = [...(await db.bars.forInstruments(ids)).values()].map((b) => Array.from(b.close));
   return JSON.stringify({ instruments: await db.instruments.list(), bars, actions: await actions(db) });
 }
+
+const CSV = `date,symbol,kind,value,source
+2024-06-11,IWM,split,2:1,
+2024-09-25,IWM,dividend,0.48,issuer
+2024-09-26,IWM,dividend,-1,
+2024-09-27,IWM,split,two,
+2024-09-28,IWM,merger,1,
+2024-09-29,XYZ,dividend,1,
+`;
+
+describe("corporate-action CSV", () => {
+  it("parses split ratios", () => {
+    expect(parseSplitRatio("2:1")).toEqual({ numerator: 2, denominator: 1 });
+    expect(parseSplitRatio("1/10")).toEqual({ numerator: 1, denominator: 10 });
+    expect(parseSplitRatio("3-for-2")).toEqual({ numerator: 3, denominator: 2 });
+    expect(parseSplitRatio("4 for 1")).toEqual({ numerator: 4, denominator: 1 });
+    expect(parseSplitRatio("4")).toEqual({ numerator: 4, denominator: 1 });
+    for (const bad of ["", "0:1", "2:0", "two", "-2:1", "2:1:1"])
+      expect(parseSplitRatio(bad)).toBeUndefined();
+  });
+
+  it("reads date,symbol,kind,value,source and rejects bad values with their line", () => {
+    const parsed = readCorporateActionsCsv(CSV, "actions.csv");
+    expect(parsed.rows.map((r) => r.row)).toEqual([
+      {
+        symbol: "IWM",
+        date: "2024-06-11",
+        source: "csv",
+        kind: "split",
+        amount: null,
+        numerator: 2,
+        denominator: 1,
+      },
+      {
+        symbol: "IWM",
+        date: "2024-09-25",
+        source: "issuer",
+        kind: "dividend",
+        amount: 0.48,
+        numerator: null,
+        denominator: null,
+      },
+      {
+        symbol: "XYZ",
+        date: "2024-09-29",
+        source: "csv",
+        kind: "dividend",
+        amount: 1,
+        numerator: null,
+        denominator: null,
+      },
+    ]);
+    expect(parsed.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [4, 'dividend amount must be a number > 0, got "-1"'],
+      [5, 'split ratio must be N:D (e.g. 2:1, 1:10) with positive numbers, got "two"'],
+      [6, 'kind must be dividend or split, got "merger"'],
+    ]);
+  });
+
+  it("is a --kind of the CLI", () => {
+    expect(parseIngestArgs(["--csv", "a.csv", "--kind", "actions"]).kind).toBe("actions");
+  });
+});
 
 for (const backend of testBackends()) {
   describe(`Yahoo corporate actions on ${backend}`, () => {
@@ -117,6 +182,28 @@ for (const backend of testBackends()) {
       );
       expect(failed.status).toBe("failed");
       expect(await snapshot(t.db)).toBe(before);
+    });
+
+    it("imports a CSV file in one transaction (all or nothing), idempotently", async () => {
+      const strict = await importCorporateActions(
+        store,
+        "actions.csv",
+        readCorporateActionsCsv(CSV, "actions.csv"),
+      );
+      expect(strict).toMatchObject({ status: "failed", rejected: 4 });
+      expect(await t.db.instruments.list()).toEqual([]);
+      const ok = () =>
+        importCorporateActions(store, "actions.csv", readCorporateActionsCsv(CSV, "actions.csv"), {
+          skipInvalid: true,
+        });
+      expect(await ok()).toMatchObject({ status: "partial", added: 2, rejected: 4 });
+      expect((await actions(t.db)).map((a) => `${a.date} ${a.kind} ${a.source}`)).toEqual([
+        "2024-06-11 split csv",
+        "2024-09-25 dividend issuer",
+      ]);
+      const version = await t.db.dataVersion();
+      expect(await ok()).toMatchObject({ status: "partial", added: 0, updated: 0, unchanged: 2 });
+      expect(await t.db.dataVersion()).toBe(version);
     });
 
     it("deletes the instrument's demo actions in the same transaction", async () => {
