@@ -603,6 +603,34 @@ async function importParsed<T extends { date: string }>(
 }
 
 /**
+ * Drops the rows whose symbol is neither a stored nor a catalog instrument, reporting each as rejected
+ * ("unknown instrument"), with the rejects kept in line order.
+ */
+async function keepKnownSymbols<T extends { symbol: string }>(
+  store: IngestStore,
+  checked: Parsed<T>,
+): Promise<Parsed<T>> {
+  const known = new Map<string, boolean>();
+  for (const { row } of checked.rows) {
+    if (!known.has(row.symbol)) {
+      known.set(row.symbol, row.symbol in INSTRUMENTS || !!(await store.instrument(row.symbol)));
+    }
+  }
+  const rejects = [...checked.rejects];
+  const rows = checked.rows.filter(({ line, row }) => {
+    if (known.get(row.symbol)) return true;
+    rejects.push({
+      file: checked.file,
+      line,
+      reason: `unknown instrument "${row.symbol}" (import its bars first)`,
+    });
+    return false;
+  });
+  rejects.sort((a, b) => a.line - b.line);
+  return { ...checked, rows, rejects };
+}
+
+/**
  * Imports valuation snapshots (one transaction for the whole file). Symbols must be stored
  * instruments or catalog instruments; other rows are rejected ("unknown instrument").
  */
@@ -617,26 +645,8 @@ export async function importValuations(
   const report = newReport(label, "csv");
   const progress = options.progress ?? silentProgress;
   try {
-    const checked = validateValuations(parsed);
-    const known = new Map<string, boolean>();
-    for (const { row } of checked.rows) {
-      if (!known.has(row.symbol)) {
-        known.set(row.symbol, row.symbol in INSTRUMENTS || !!(await store.instrument(row.symbol)));
-      }
-    }
-    const rejects = [...checked.rejects];
-    const rows = checked.rows.filter(({ line, row }) => {
-      if (known.get(row.symbol)) return true;
-      rejects.push({
-        file: parsed.file,
-        line,
-        reason: `unknown instrument "${row.symbol}" (import its bars first)`,
-      });
-      return false;
-    });
-    rejects.sort((a, b) => a.line - b.line);
-    const final: Parsed<ValuationRow> = { ...checked, rows, rejects };
-    Object.assign(report, dateSpan(rows));
+    const final = await keepKnownSymbols(store, validateValuations(parsed));
+    Object.assign(report, dateSpan(final.rows));
     return await finishItem(store, report, final, options, started, startedAt, (valid) =>
       inTransaction(store, options.dryRun, async (tx) => {
         let counts = ZERO;
@@ -692,26 +702,8 @@ export async function importCorporateActions(
   const report = newReport(label, "csv");
   const progress = options.progress ?? silentProgress;
   try {
-    const checked = validateCorporateActions(parsed);
-    const known = new Map<string, boolean>();
-    for (const { row } of checked.rows) {
-      if (!known.has(row.symbol)) {
-        known.set(row.symbol, row.symbol in INSTRUMENTS || !!(await store.instrument(row.symbol)));
-      }
-    }
-    const rejects = [...checked.rejects];
-    const rows = checked.rows.filter(({ line, row }) => {
-      if (known.get(row.symbol)) return true;
-      rejects.push({
-        file: parsed.file,
-        line,
-        reason: `unknown instrument "${row.symbol}" (import its bars first)`,
-      });
-      return false;
-    });
-    rejects.sort((a, b) => a.line - b.line);
-    Object.assign(report, dateSpan(rows));
-    const final: Parsed<CorporateActionCsvRow> = { ...checked, rows, rejects };
+    const final = await keepKnownSymbols(store, validateCorporateActions(parsed));
+    Object.assign(report, dateSpan(final.rows));
     return await finishItem(store, report, final, options, started, startedAt, (valid) =>
       inTransaction(store, options.dryRun, async (tx) => {
         let counts = ZERO;

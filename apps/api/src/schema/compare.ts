@@ -162,157 +162,137 @@ function windowArg(value: number | null | undefined): number {
   return periodArg("window", value ?? 63, 2, 1000);
 }
 
-export const ComparisonRef = builder.objectRef<ComparisonShape>("Comparison").implement({
+export const ComparisonRef = builder.objectRef<ComparisonShape>("Comparison");
+
+ComparisonRef.implement({
   description:
     "The base against a benchmark over a range, on their common trading days. Day 0 is the last common close on or before the start; returns are daily simple returns of adjusted closes; annualised with 252.",
-  fields: (t) => ({
-    base: t.field({
-      type: InstrumentRef,
-      description: "The instrument compared (e.g. IWM).",
-      resolve: (c) => c.base,
-    }),
-    benchmark: t.field({
-      type: InstrumentRef,
-      description: "The benchmark (e.g. SPY).",
-      resolve: (c) => c.benchmark,
-    }),
-    startDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Day 0.",
-      resolve: (c) => (c.end >= c.start ? c.dates[c.start]! : null),
-    }),
-    endDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Last common day.",
-      resolve: (c) => (c.end >= c.start ? c.dates[c.end]! : null),
-    }),
-    observations: t.int({
-      description: "Common trading days in the window, day 0 included.",
-      resolve: (c) => Math.max(0, c.end - c.start + 1),
-    }),
-    baseReturn: t.float({
-      nullable: true,
-      description: "Total return of the base.",
-      resolve: (c) => finite(totalReturnOf(c.basePrices, c)),
-    }),
-    benchmarkReturn: t.float({
-      nullable: true,
-      description: "Total return of the benchmark.",
-      resolve: (c) => finite(totalReturnOf(c.benchmarkPrices, c)),
-    }),
-    returnGap: t.float({
-      nullable: true,
-      description: "Base return − benchmark return (0.05 = the base did 5 points better).",
-      resolve: (c) => finite(totalReturnOf(c.basePrices, c) - totalReturnOf(c.benchmarkPrices, c)),
-    }),
-    averagePeriod: t.int({
-      description: "Moving-average length of the ratio, trading days.",
-      resolve: (c) => c.averagePeriod,
-    }),
-    relativeStrength: t.field({
-      type: [PointRef],
-      description:
-        "The ratio line base / benchmark; with `rebase` (default) divided by its value on day 0, so 1.05 = 5 % ahead since the start.",
-      args: {
-        rebase: t.arg.boolean({ required: false, defaultValue: true, description: "Start the line at 1." }),
-      },
-      extensions: seriesCost,
-      resolve: (c, args) => scaled(c, c.ratio, args.rebase ?? true),
-    }),
-    relativeStrengthAverage: t.field({
-      type: [PointRef],
-      description:
-        "Moving average of the ratio line, on the same scale as `relativeStrength` with the same `rebase`.",
-      args: {
-        rebase: t.arg.boolean({
-          required: false,
-          defaultValue: true,
-          description: "Scale like the rebased line.",
-        }),
-      },
-      extensions: seriesCost,
-      resolve: (c, args) => scaled(c, c.average, args.rebase ?? true),
-    }),
-    crossovers: t.field({
-      type: [CrossoverRef],
-      description: "Every crossing of the ratio and its moving average inside the range.",
-      resolve: (c) => crossoversOf(c),
-    }),
-    leadership: t.field({
-      type: LeadershipRef,
-      description: "The ratio against its average on the last day.",
-      resolve: (c) => c,
-    }),
-    beta: t.float({
-      nullable: true,
-      description: "Beta of daily returns to the benchmark's.",
-      resolve: (c) => finite(beta(c.returns, c.benchmarkReturns)),
-    }),
-    alpha: t.float({
-      nullable: true,
-      description: "Jensen's alpha, annualised (risk-free 0).",
-      resolve: (c) => finite(alpha(c.returns, c.benchmarkReturns)),
-    }),
-    correlation: t.float({
-      nullable: true,
-      description: "Correlation of daily returns.",
-      resolve: (c) => finite(correlation(c.returns, c.benchmarkReturns)),
-    }),
-    rSquared: t.float({
-      nullable: true,
-      description: "R² of the regression on the benchmark.",
-      resolve: (c) => finite(rSquared(c.returns, c.benchmarkReturns)),
-    }),
-    upCapture: t.float({
-      nullable: true,
-      description:
+  fields: (t) => {
+    /** A regression statistic of the daily returns against the benchmark's; null where undefined. */
+    const statistic = (description: string, fn: (a: Float64Array, b: Float64Array) => number) =>
+      t.float({ nullable: true, description, resolve: (c) => finite(fn(c.returns, c.benchmarkReturns)) });
+    return {
+      base: t.field({
+        type: InstrumentRef,
+        description: "The instrument compared (e.g. IWM).",
+        resolve: (c) => c.base,
+      }),
+      benchmark: t.field({
+        type: InstrumentRef,
+        description: "The benchmark (e.g. SPY).",
+        resolve: (c) => c.benchmark,
+      }),
+      startDate: t.field({
+        type: "Date",
+        nullable: true,
+        description: "Day 0.",
+        resolve: (c) => (c.end >= c.start ? c.dates[c.start]! : null),
+      }),
+      endDate: t.field({
+        type: "Date",
+        nullable: true,
+        description: "Last common day.",
+        resolve: (c) => (c.end >= c.start ? c.dates[c.end]! : null),
+      }),
+      observations: t.int({
+        description: "Common trading days in the window, day 0 included.",
+        resolve: (c) => Math.max(0, c.end - c.start + 1),
+      }),
+      baseReturn: t.float({
+        nullable: true,
+        description: "Total return of the base.",
+        resolve: (c) => finite(totalReturnOf(c.basePrices, c)),
+      }),
+      benchmarkReturn: t.float({
+        nullable: true,
+        description: "Total return of the benchmark.",
+        resolve: (c) => finite(totalReturnOf(c.benchmarkPrices, c)),
+      }),
+      returnGap: t.float({
+        nullable: true,
+        description: "Base return − benchmark return (0.05 = the base did 5 points better).",
+        resolve: (c) => finite(totalReturnOf(c.basePrices, c) - totalReturnOf(c.benchmarkPrices, c)),
+      }),
+      averagePeriod: t.int({
+        description: "Moving-average length of the ratio, trading days.",
+        resolve: (c) => c.averagePeriod,
+      }),
+      relativeStrength: t.field({
+        type: [PointRef],
+        description:
+          "The ratio line base / benchmark; with `rebase` (default) divided by its value on day 0, so 1.05 = 5 % ahead since the start.",
+        args: {
+          rebase: t.arg.boolean({ required: false, defaultValue: true, description: "Start the line at 1." }),
+        },
+        extensions: seriesCost,
+        resolve: (c, args) => scaled(c, c.ratio, args.rebase ?? true),
+      }),
+      relativeStrengthAverage: t.field({
+        type: [PointRef],
+        description:
+          "Moving average of the ratio line, on the same scale as `relativeStrength` with the same `rebase`.",
+        args: {
+          rebase: t.arg.boolean({
+            required: false,
+            defaultValue: true,
+            description: "Scale like the rebased line.",
+          }),
+        },
+        extensions: seriesCost,
+        resolve: (c, args) => scaled(c, c.average, args.rebase ?? true),
+      }),
+      crossovers: t.field({
+        type: [CrossoverRef],
+        description: "Every crossing of the ratio and its moving average inside the range.",
+        resolve: (c) => crossoversOf(c),
+      }),
+      leadership: t.field({
+        type: LeadershipRef,
+        description: "The ratio against its average on the last day.",
+        resolve: (c) => c,
+      }),
+      beta: statistic("Beta of daily returns to the benchmark's.", beta),
+      alpha: statistic("Jensen's alpha, annualised (risk-free 0).", alpha),
+      correlation: statistic("Correlation of daily returns.", correlation),
+      rSquared: statistic("R² of the regression on the benchmark.", rSquared),
+      upCapture: statistic(
         "Up-market capture: geometric mean return on the benchmark's up days relative to the benchmark's.",
-      resolve: (c) => finite(upCapture(c.returns, c.benchmarkReturns)),
-    }),
-    downCapture: t.float({
-      nullable: true,
-      description: "Down-market capture (below 1 = falls less than the benchmark).",
-      resolve: (c) => finite(downCapture(c.returns, c.benchmarkReturns)),
-    }),
-    trackingError: t.float({
-      nullable: true,
-      description: "Annualised standard deviation of the return difference.",
-      resolve: (c) => finite(trackingError(c.returns, c.benchmarkReturns)),
-    }),
-    informationRatio: t.float({
-      nullable: true,
-      description: "Annualised mean return difference over the tracking error.",
-      resolve: (c) => finite(informationRatio(c.returns, c.benchmarkReturns)),
-    }),
-    rollingBeta: t.field({
-      type: [PointRef],
-      description: "Beta over a trailing window of daily returns (default 63 ≈ 3 months).",
-      args: {
-        window: t.arg.int({
-          required: false,
-          defaultValue: 63,
-          description: "Window in trading days (2–1000).",
-        }),
-      },
-      extensions: seriesCost,
-      resolve: (c, args) => rolled(c, rollingBeta, windowArg(args.window)),
-    }),
-    rollingCorrelation: t.field({
-      type: [PointRef],
-      description: "Correlation over a trailing window of daily returns (default 63).",
-      args: {
-        window: t.arg.int({
-          required: false,
-          defaultValue: 63,
-          description: "Window in trading days (2–1000).",
-        }),
-      },
-      extensions: seriesCost,
-      resolve: (c, args) => rolled(c, rollingCorrelation, windowArg(args.window)),
-    }),
-  }),
+        upCapture,
+      ),
+      downCapture: statistic("Down-market capture (below 1 = falls less than the benchmark).", downCapture),
+      trackingError: statistic("Annualised standard deviation of the return difference.", trackingError),
+      informationRatio: statistic(
+        "Annualised mean return difference over the tracking error.",
+        informationRatio,
+      ),
+      rollingBeta: t.field({
+        type: [PointRef],
+        description: "Beta over a trailing window of daily returns (default 63 ≈ 3 months).",
+        args: {
+          window: t.arg.int({
+            required: false,
+            defaultValue: 63,
+            description: "Window in trading days (2–1000).",
+          }),
+        },
+        extensions: seriesCost,
+        resolve: (c, args) => rolled(c, rollingBeta, windowArg(args.window)),
+      }),
+      rollingCorrelation: t.field({
+        type: [PointRef],
+        description: "Correlation over a trailing window of daily returns (default 63).",
+        args: {
+          window: t.arg.int({
+            required: false,
+            defaultValue: 63,
+            description: "Window in trading days (2–1000).",
+          }),
+        },
+        extensions: seriesCost,
+        resolve: (c, args) => rolled(c, rollingCorrelation, windowArg(args.window)),
+      }),
+    };
+  },
 });
 
 function scaled(c: ComparisonShape, values: Float64Array, rebase: boolean) {
