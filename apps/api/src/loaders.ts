@@ -19,18 +19,9 @@ import type {
   Series,
   ValuationColumns,
 } from "@cyclelens/db";
+import { emptyBars } from "@cyclelens/db";
 import DataLoader from "dataloader";
 import type { HistoryCache } from "./history-cache.js";
-
-const EMPTY_BARS: BarColumns = {
-  dates: new Int32Array(0),
-  open: new Float64Array(0),
-  high: new Float64Array(0),
-  low: new Float64Array(0),
-  close: new Float64Array(0),
-  adjClose: new Float64Array(0),
-  volume: new Float64Array(0),
-};
 
 const EMPTY_SERIES: Series = { dates: new Int32Array(0), values: new Float64Array(0) };
 
@@ -92,7 +83,7 @@ export function createLoaders(db: Database, cache: HistoryCache) {
   return {
     instrumentBySymbol,
     seriesByCode,
-    barsByInstrument: batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), EMPTY_BARS),
+    barsByInstrument: batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars()),
     observationsBySeries: batched<number, Series>(
       "observations",
       (ids) => db.observations.forSeries(ids),

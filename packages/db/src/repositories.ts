@@ -876,7 +876,8 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
   return repos;
 }
 
-function emptyBars(): BarColumns {
+/** Bar columns with no rows (what a read returns for an instrument without bars in the range). */
+export function emptyBars(): BarColumns {
   return {
     dates: new Int32Array(0),
     open: new Float64Array(0),
