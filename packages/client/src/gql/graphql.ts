@@ -18,6 +18,13 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** The kind of a corporate action. */
+export type CorporateActionKind =
+  /** A cash dividend: `amount` per share. */
+  | 'DIVIDEND'
+  /** A stock split: `numerator` shares after for `denominator` shares before. */
+  | 'SPLIT';
+
 /** Direction of a policy-rate cycle. */
 export type CycleDirection =
   /** Rate cuts. */
