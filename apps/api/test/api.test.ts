@@ -144,6 +144,13 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
       expect(dd.drawdown).toBeLessThan(-0.3); // the demo's regional-bank slump
       expect(dd.series[0]).toEqual({ date: dd.peakDate, value: 0 });
       expect(dd.series.at(-1).date).toBe("2023-06-30");
+      const ranged = (
+        await ok(`{ instrument(symbol: "KRE") { drawdown(peakWithin: { from: "2022-01-01", to: "2022-12-31" },
+          range: { from: "2023-03-01", to: "2023-03-31" }) { asOfDate drawdown series { date value } } } }`)
+      ).instrument.drawdown;
+      expect(ranged.asOfDate).toBe("2023-03-31"); // range.to is the as-of date when asOf is absent
+      expect(ranged.series[0].date >= "2023-03-01").toBe(true);
+      expect(ranged.series.at(-1)).toEqual({ date: ranged.asOfDate, value: ranged.drawdown });
     });
 
     it("regresses returns on yield changes", async () => {

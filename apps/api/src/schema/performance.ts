@@ -27,7 +27,7 @@ import {
 import type { Context } from "../context.js";
 import { badInput, notFound, userInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints } from "./common.js";
+import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
 import { InstrumentRef, pricesOf } from "./instrument.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
@@ -256,7 +256,7 @@ const CalendarYearReturnRef = builder
   });
 
 const PeakDrawdownRef = builder
-  .objectRef<ReturnType<typeof drawdownFromPeak> & { series: Series }>("PeakDrawdown")
+  .objectRef<ReturnType<typeof drawdownFromPeak> & { series: Series; range: DayRange }>("PeakDrawdown")
   .implement({
     description:
       "How far an instrument stands below the highest close inside a window (e.g. KRE against its 2022 peak), today or as of a date, and along the way.",
@@ -286,14 +286,17 @@ const PeakDrawdownRef = builder
       }),
       series: t.field({
         type: [PointRef],
-        description: "The same ratio on every date after the peak up to the as-of date.",
+        description:
+          "The same ratio on every date from the peak to the as-of date, within the drawdown's `range` when one is given.",
         extensions: seriesCost,
         resolve: (d) => {
           if (!(d.peakIndex >= 0)) return [];
-          const end = Number.isFinite(d.asOfDate)
+          const asOfEnd = Number.isFinite(d.asOfDate)
             ? indexOnOrBefore(d.series.dates, d.asOfDate) + 1
             : d.series.dates.length;
-          return toPoints(d.series.dates, d.drawdowns, d.peakIndex, Math.max(d.peakIndex, end));
+          const window = windowOf(d.series.dates, d.range);
+          const start = Math.max(d.peakIndex, window.start);
+          return toPoints(d.series.dates, d.drawdowns, start, Math.max(start, Math.min(asOfEnd, window.end)));
         },
       }),
     }),
@@ -372,15 +375,22 @@ builder.objectFields(InstrumentRef, (t) => ({
       asOf: t.arg({
         type: "Date",
         required: false,
-        description: "Compare the close on or before this date (default: latest).",
+        description: "Compare the close on or before this date (default: `range.to`, else the latest close).",
+      }),
+      range: t.arg({
+        type: DateRangeInput,
+        required: false,
+        description: "Dates of the drawdown `series` (default: from the peak to the as-of date).",
       }),
     },
     resolve: async (instrument, args, ctx) => {
       const window = dayRange(args.peakWithin, ctx, "peakWithin");
+      const range = dayRange(args.range, ctx);
       const series = await pricesOf(ctx, instrument);
       const from = window.from ?? series.dates[0] ?? 0;
       const to = window.to ?? series.dates[series.dates.length - 1] ?? 0;
-      return { ...drawdownFromPeak(series, { from, to }, args.asOf ?? undefined), series };
+      const asOf = args.asOf ?? range.to;
+      return { ...drawdownFromPeak(series, { from, to }, asOf), series, range };
     },
   }),
 }));
