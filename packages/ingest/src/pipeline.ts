@@ -583,8 +583,8 @@ async function importParsed<T extends { date: string }>(
   item: string,
   source: string,
   options: CommonOptions,
-  validate: () => Parsed<T>,
-  write: (rows: T[], o: CommonOptions) => Promise<WriteResult>,
+  validate: () => Parsed<T> | Promise<Parsed<T>>,
+  write: (rows: T[], o: CommonOptions & { progress: ItemProgress }) => Promise<WriteResult>,
 ): Promise<ItemReport> {
   const started = performance.now();
   const startedAt = (options.now ?? (() => new Date()))();
@@ -592,7 +592,7 @@ async function importParsed<T extends { date: string }>(
   const progress = options.progress ?? silentProgress;
   try {
     progress.phase("validating");
-    const parsed = validate();
+    const parsed = await validate();
     Object.assign(report, dateSpan(parsed.rows));
     return await finishItem(store, report, parsed, options, started, startedAt, (rows) =>
       write(rows, { ...options, progress }),
@@ -640,21 +640,19 @@ export async function importValuations(
   parsed: Parsed<ValuationRow>,
   options: CommonOptions = {},
 ): Promise<ItemReport> {
-  const started = performance.now();
-  const startedAt = (options.now ?? (() => new Date()))();
-  const report = newReport(label, "csv");
-  const progress = options.progress ?? silentProgress;
-  try {
-    const final = await keepKnownSymbols(store, validateValuations(parsed));
-    Object.assign(report, dateSpan(final.rows));
-    return await finishItem(store, report, final, options, started, startedAt, (valid) =>
-      inTransaction(store, options.dryRun, async (tx) => {
+  return importParsed(
+    store,
+    label,
+    "csv",
+    options,
+    () => keepKnownSymbols(store, validateValuations(parsed)),
+    (valid, { dryRun, progress }) =>
+      inTransaction(store, dryRun, async (tx) => {
         let counts = ZERO;
         let demoDeleted = 0;
-        const groups = groupBy(valid, (r) => `${r.symbol}|${r.source}`);
         progress.phase("writing");
         let done = 0;
-        for (const group of groups.values()) {
+        for (const group of groupBy(valid, (r) => `${r.symbol}|${r.source}`).values()) {
           const { symbol, source } = group[0]!;
           const existing = await tx.instrument(symbol);
           const info = existing ? keepMeta(existing) : instrumentInfo(symbol);
@@ -662,29 +660,20 @@ export async function importValuations(
             ? existing.id
             : await tx.upsertInstrument({ ...info, provenance: mergeProvenance(undefined, source) });
           demoDeleted += await tx.deleteDemoValuations(id);
-          counts = add(
-            counts,
-            await tx.upsertValuations(
-              id,
-              group.map(({ date, forwardPE, trailingPE, priceToBook, dividendYield }) => ({
-                date,
-                forwardPE,
-                trailingPE,
-                priceToBook,
-                dividendYield,
-              })),
-              source,
-            ),
-          );
+          const snapshots = group.map(({ date, forwardPE, trailingPE, priceToBook, dividendYield }) => ({
+            date,
+            forwardPE,
+            trailingPE,
+            priceToBook,
+            dividendYield,
+          }));
+          counts = add(counts, await tx.upsertValuations(id, snapshots, source));
           done += group.length;
           progress.rows(done, valid.length);
         }
         return { counts, demoDeleted };
       }),
-    );
-  } catch (error) {
-    return failItem(store, report, error, options, started, startedAt);
-  }
+  );
 }
 
 /**
@@ -697,15 +686,14 @@ export async function importCorporateActions(
   parsed: Parsed<CorporateActionCsvRow>,
   options: CommonOptions = {},
 ): Promise<ItemReport> {
-  const started = performance.now();
-  const startedAt = (options.now ?? (() => new Date()))();
-  const report = newReport(label, "csv");
-  const progress = options.progress ?? silentProgress;
-  try {
-    const final = await keepKnownSymbols(store, validateCorporateActions(parsed));
-    Object.assign(report, dateSpan(final.rows));
-    return await finishItem(store, report, final, options, started, startedAt, (valid) =>
-      inTransaction(store, options.dryRun, async (tx) => {
+  return importParsed(
+    store,
+    label,
+    "csv",
+    options,
+    () => keepKnownSymbols(store, validateCorporateActions(parsed)),
+    (valid, { dryRun, progress }) =>
+      inTransaction(store, dryRun, async (tx) => {
         let counts = ZERO;
         let demoDeleted = 0;
         progress.phase("writing");
@@ -735,10 +723,7 @@ export async function importCorporateActions(
         progress.rows(valid.length, valid.length);
         return { counts, demoDeleted };
       }),
-    );
-  } catch (error) {
-    return failItem(store, report, error, options, started, startedAt);
-  }
+  );
 }
 
 /** Imports positioning observations (one transaction for the whole file). */
@@ -748,15 +733,14 @@ export async function importPositioning(
   parsed: Parsed<PositioningRow>,
   options: CommonOptions = {},
 ): Promise<ItemReport> {
-  const started = performance.now();
-  const startedAt = (options.now ?? (() => new Date()))();
-  const report = newReport(label, "csv");
-  const progress = options.progress ?? silentProgress;
-  try {
-    const checked = validatePositioning(parsed);
-    Object.assign(report, dateSpan(checked.rows));
-    return await finishItem(store, report, checked, options, started, startedAt, (valid) =>
-      inTransaction(store, options.dryRun, async (tx) => {
+  return importParsed(
+    store,
+    label,
+    "csv",
+    options,
+    () => validatePositioning(parsed),
+    (valid, { dryRun, progress }) =>
+      inTransaction(store, dryRun, async (tx) => {
         let counts = ZERO;
         let demoDeleted = 0;
         progress.phase("writing");
@@ -764,22 +748,13 @@ export async function importPositioning(
           demoDeleted += await tx.deleteDemoPositioning(segment);
         }
         for (const group of groupBy(valid, (r) => r.source).values()) {
-          const source = group[0]!.source;
-          counts = add(
-            counts,
-            await tx.upsertPositioning(
-              group.map(({ segment, date, value, unit }) => ({ segment, date, value, unit })),
-              source,
-            ),
-          );
+          const rows = group.map(({ segment, date, value, unit }) => ({ segment, date, value, unit }));
+          counts = add(counts, await tx.upsertPositioning(rows, group[0]!.source));
         }
         progress.rows(valid.length, valid.length);
         return { counts, demoDeleted };
       }),
-    );
-  } catch (error) {
-    return failItem(store, report, error, options, started, startedAt);
-  }
+  );
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
