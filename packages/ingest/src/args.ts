@@ -46,7 +46,7 @@ Items (names are case-insensitive):
   IWM SPY KRE QQQ ^RUT ^GSPC …       instruments (Yahoo by default; any Yahoo/Stooq ticker works)
   DFEDTARU DFEDTARL DFEDTAR DFF       FRED series (FRED_API_KEY set: JSON API, else the public CSV download)
   FEDFUNDS DGS2 DGS10 …
-  --preset core                       IWM SPY KRE QQQ ^RUT ^GSPC DFEDTARU DFEDTARL DFF FEDFUNDS DGS2 DGS10
+  --preset core                       IWM SPY KRE QQQ ^RUT ^GSPC DFEDTARU DFEDTARL DFEDTAR DFF FEDFUNDS DGS2 DGS10
 
 Fetching:
   --provider fred|stooq|yahoo         force a provider (unknown names with fred are read as series)

@@ -120,6 +120,7 @@ export const PRESETS: Record<string, string[]> = {
     "^GSPC",
     "DFEDTARU",
     "DFEDTARL",
+    "DFEDTAR",
     "DFF",
     "FEDFUNDS",
     "DGS2",

@@ -19,15 +19,55 @@ import {
   eventStudy,
   type RateCycle,
   type RateMove,
+  type Series,
 } from "@cyclelens/core";
 import type { Instrument } from "@cyclelens/db";
 import { type Context, memoize } from "../context.js";
-import { badInput, userInput } from "../errors.js";
+import { badInput, notFound, userInput } from "../errors.js";
 import { builder } from "./builder.js";
 import { observationsOf, requireSeries } from "./economic.js";
 import { InstrumentRef, pricesOf, requireInstrument, requireInstruments } from "./instrument.js";
 
-export const DEFAULT_POLICY_SERIES = "DFEDTARU";
+/**
+ * The default rate series of the cycle fields: not a stored series but the policy target spliced from two
+ * FRED series — the single target DFEDTAR until the Fed moved to a range (2008-12-16), then the range's upper
+ * bound DFEDTARU — so a real-data history covers the cycles before 2008 too. Either part may be missing.
+ */
+export const POLICY_RATE = "POLICY_RATE";
+export const DEFAULT_POLICY_SERIES = POLICY_RATE;
+
+/** The observations of a rate series argument: a stored series, or the spliced {@link POLICY_RATE}. */
+async function rateSeries(ctx: Context, code: string): Promise<Series> {
+  if (code.trim().toUpperCase() !== POLICY_RATE)
+    return observationsOf(ctx, await requireSeries(ctx, code, "series"));
+  const [upper, single] = await Promise.all([
+    ctx.loaders.seriesByCode.load("DFEDTARU"),
+    ctx.loaders.seriesByCode.load("DFEDTAR"),
+  ]);
+  if (!upper && !single) {
+    throw notFound(
+      "economic series",
+      POLICY_RATE,
+      "it is spliced from DFEDTAR and DFEDTARU; import either (pnpm ingest DFEDTARU DFEDTAR)",
+    );
+  }
+  const [u, t] = await Promise.all([
+    upper ? observationsOf(ctx, upper) : undefined,
+    single ? observationsOf(ctx, single) : undefined,
+  ]);
+  if (!u || u.dates.length === 0) return t!;
+  if (!t || t.dates.length === 0) return u;
+  const cut = u.dates[0]!;
+  let n = 0;
+  while (n < t.dates.length && t.dates[n]! < cut) n++;
+  const dates = new Int32Array(n + u.dates.length);
+  const values = new Float64Array(n + u.dates.length);
+  dates.set(t.dates.subarray(0, n));
+  values.set(t.values.subarray(0, n));
+  dates.set(u.dates, n);
+  values.set(u.values, n);
+  return { dates, values };
+}
 
 export const CycleDirectionEnum = builder.enumType("CycleDirection", {
   description: "Direction of a policy-rate cycle.",
@@ -51,8 +91,7 @@ export function cyclesOf(ctx: Context, options: CycleOptions): Promise<RateCycle
     ctx,
     `cycles:${options.code.toUpperCase()}:${options.minMoveBp}:${options.maxPauseDays}`,
     async () => {
-      const info = await requireSeries(ctx, options.code, "series");
-      const rate = await observationsOf(ctx, info);
+      const rate = await rateSeries(ctx, options.code);
       return detectRateCycles(rate, { minMoveBp: options.minMoveBp, maxPauseDays: options.maxPauseDays });
     },
   );
@@ -454,7 +493,7 @@ const seriesArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0])
     required: false,
     defaultValue: DEFAULT_POLICY_SERIES,
     description:
-      "Policy-rate series to detect cycles on: DFEDTARU (target upper bound, default), DFEDTARL, DFF (effective rate).",
+      "Rate series to detect cycles on: POLICY_RATE (default: the target DFEDTAR until 2008-12-15, then the range's upper bound DFEDTARU), or any stored series such as DFEDTARU, DFEDTARL, DFF (effective rate).",
   }),
   minMoveBp: t.arg.float({
     required: false,

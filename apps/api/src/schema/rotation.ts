@@ -129,7 +129,7 @@ builder.queryFields((t) => ({
       rateSeries: t.arg.string({
         required: false,
         defaultValue: DEFAULT_POLICY_SERIES,
-        description: "Policy-rate series for the cycle phase.",
+        description: "Rate series for the cycle phase (default POLICY_RATE, as in `rateCycles`).",
       }),
       positioningSegment: t.arg.string({
         required: false,
