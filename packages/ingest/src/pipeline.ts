@@ -631,6 +631,42 @@ async function keepKnownSymbols<T extends { symbol: string }>(
 }
 
 /**
+ * Writes symbol-keyed file rows in groups of (symbol, source), inside the caller's transaction: finds or
+ * creates each instrument (from the catalog), deletes its demo rows once, then upserts the group.
+ */
+async function writeBySymbol<T extends { symbol: string; source: string }>(
+  tx: IngestTx,
+  valid: T[],
+  progress: ItemProgress,
+  deleteDemo: (id: number) => Promise<number>,
+  upsert: (id: number, group: T[], source: string) => Promise<WriteCounts>,
+): Promise<WriteResult> {
+  let counts = ZERO;
+  let demoDeleted = 0;
+  let done = 0;
+  const purged = new Set<number>();
+  progress.phase("writing");
+  for (const group of groupBy(valid, (r) => `${r.symbol}|${r.source}`).values()) {
+    const { symbol, source } = group[0]!;
+    const existing = await tx.instrument(symbol);
+    const id = existing
+      ? existing.id
+      : await tx.upsertInstrument({
+          ...instrumentInfo(symbol),
+          provenance: mergeProvenance(undefined, source),
+        });
+    if (!purged.has(id)) {
+      purged.add(id);
+      demoDeleted += await deleteDemo(id);
+    }
+    counts = add(counts, await upsert(id, group, source));
+    done += group.length;
+    progress.rows(done, valid.length);
+  }
+  return { counts, demoDeleted };
+}
+
+/**
  * Imports valuation snapshots (one transaction for the whole file). Symbols must be stored
  * instruments or catalog instruments; other rows are rejected ("unknown instrument").
  */
@@ -647,32 +683,26 @@ export async function importValuations(
     options,
     () => keepKnownSymbols(store, validateValuations(parsed)),
     (valid, { dryRun, progress }) =>
-      inTransaction(store, dryRun, async (tx) => {
-        let counts = ZERO;
-        let demoDeleted = 0;
-        progress.phase("writing");
-        let done = 0;
-        for (const group of groupBy(valid, (r) => `${r.symbol}|${r.source}`).values()) {
-          const { symbol, source } = group[0]!;
-          const existing = await tx.instrument(symbol);
-          const info = existing ? keepMeta(existing) : instrumentInfo(symbol);
-          const id = existing
-            ? existing.id
-            : await tx.upsertInstrument({ ...info, provenance: mergeProvenance(undefined, source) });
-          demoDeleted += await tx.deleteDemoValuations(id);
-          const snapshots = group.map(({ date, forwardPE, trailingPE, priceToBook, dividendYield }) => ({
-            date,
-            forwardPE,
-            trailingPE,
-            priceToBook,
-            dividendYield,
-          }));
-          counts = add(counts, await tx.upsertValuations(id, snapshots, source));
-          done += group.length;
-          progress.rows(done, valid.length);
-        }
-        return { counts, demoDeleted };
-      }),
+      inTransaction(store, dryRun, (tx) =>
+        writeBySymbol(
+          tx,
+          valid,
+          progress,
+          (id) => tx.deleteDemoValuations(id),
+          (id, group, source) =>
+            tx.upsertValuations(
+              id,
+              group.map(({ date, forwardPE, trailingPE, priceToBook, dividendYield }) => ({
+                date,
+                forwardPE,
+                trailingPE,
+                priceToBook,
+                dividendYield,
+              })),
+              source,
+            ),
+        ),
+      ),
   );
 }
 
@@ -693,36 +723,26 @@ export async function importCorporateActions(
     options,
     () => keepKnownSymbols(store, validateCorporateActions(parsed)),
     (valid, { dryRun, progress }) =>
-      inTransaction(store, dryRun, async (tx) => {
-        let counts = ZERO;
-        let demoDeleted = 0;
-        progress.phase("writing");
-        const purged = new Set<number>();
-        for (const group of groupBy(valid, (r) => `${r.symbol}|${r.source}`).values()) {
-          const { symbol, source } = group[0]!;
-          const existing = await tx.instrument(symbol);
-          const id = existing
-            ? existing.id
-            : await tx.upsertInstrument({
-                ...instrumentInfo(symbol),
-                provenance: mergeProvenance(undefined, source),
-              });
-          if (!purged.has(id)) {
-            purged.add(id);
-            demoDeleted += await tx.deleteDemoCorporateActions(id);
-          }
-          const actions = group.map(({ date, kind, amount, numerator, denominator }) => ({
-            date,
-            kind,
-            amount,
-            numerator,
-            denominator,
-          }));
-          counts = add(counts, await tx.upsertCorporateActions(id, actions, source));
-        }
-        progress.rows(valid.length, valid.length);
-        return { counts, demoDeleted };
-      }),
+      inTransaction(store, dryRun, (tx) =>
+        writeBySymbol(
+          tx,
+          valid,
+          progress,
+          (id) => tx.deleteDemoCorporateActions(id),
+          (id, group, source) =>
+            tx.upsertCorporateActions(
+              id,
+              group.map(({ date, kind, amount, numerator, denominator }) => ({
+                date,
+                kind,
+                amount,
+                numerator,
+                denominator,
+              })),
+              source,
+            ),
+        ),
+      ),
   );
 }
 
