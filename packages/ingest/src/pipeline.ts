@@ -308,7 +308,8 @@ export async function writeObservations(
   });
 }
 
-function newReport(item: string, provider: string): ItemReport {
+/** An empty report of an item (status ok, no rows). */
+export function newReport(item: string, provider: string): ItemReport {
   return {
     item,
     provider,

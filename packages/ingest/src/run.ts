@@ -25,6 +25,7 @@ import {
   importPositioning,
   importValuations,
   ingestFromProvider,
+  newReport,
 } from "./pipeline.js";
 import { type Output, ProgressReporter, rejectionLines, summaryTable } from "./progress.js";
 import { FredProvider } from "./providers/fred.js";
@@ -162,20 +163,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 
 function failedReport(item: string, provider: string, error: unknown): ItemReport {
   return {
-    item,
-    provider,
+    ...newReport(item, provider),
     status: "failed",
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    skipped: 0,
-    demoDeleted: 0,
-    from: null,
-    to: null,
-    ms: 0,
     error: error instanceof Error ? error.message : String(error),
-    rejections: [],
   };
 }
 
