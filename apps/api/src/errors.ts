@@ -12,9 +12,20 @@
 import { InvalidArgumentError } from "@cyclelens/core";
 import { GraphQLError } from "graphql";
 
+/** Longest user input echoed in a message (a 2 MB symbol is not sent back). */
+export const ECHO_CHARS = 80;
+
+/** `value` as JSON for a message, cut to {@link ECHO_CHARS} characters with its length when longer. */
+export function echo(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  if (text.length <= ECHO_CHARS) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, ECHO_CHARS))}… (${text.length} characters)`;
+}
+
 export function notFound(kind: string, name: string, hint?: string): GraphQLError {
-  return new GraphQLError(`Unknown ${kind} ${JSON.stringify(name)}${hint ? `; ${hint}` : ""}`, {
-    extensions: { code: "NOT_FOUND", kind, name },
+  const shown = name.length > ECHO_CHARS ? `${name.slice(0, ECHO_CHARS)}…` : name;
+  return new GraphQLError(`Unknown ${kind} ${echo(name)}${hint ? `; ${hint}` : ""}`, {
+    extensions: { code: "NOT_FOUND", kind, name: shown },
   });
 }
 
@@ -38,7 +49,10 @@ export function userInput<T>(fn: () => T, argumentName?: (coreArgument: string) 
   } catch (error) {
     if (error instanceof InvalidArgumentError) {
       const name = argumentName ? argumentName(error.argument) : error.argument;
-      throw badInput(name, `${JSON.stringify(error.value)} ${error.reason}`);
+      throw badInput(
+        name,
+        `${typeof error.value === "string" ? echo(error.value) : String(error.value)} ${error.reason}`,
+      );
     }
     throw error;
   }

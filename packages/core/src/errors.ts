@@ -23,8 +23,14 @@ export class InvalidArgumentError extends RangeError {
   }
 }
 
+/** Longest string echoed in a message; longer input is cut and its length given (no 2 MB echoes). */
+const ECHO_CHARS = 64;
+
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string")
+    return value.length <= ECHO_CHARS
+      ? JSON.stringify(value)
+      : `${JSON.stringify(value.slice(0, ECHO_CHARS))}… (${value.length} characters)`;
   if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as Float64Array).length})`;
   if (Array.isArray(value)) return `array(${value.length})`;

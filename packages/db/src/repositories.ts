@@ -3,6 +3,7 @@
  * shared by both providers; the differences live in ./dialect.ts. Every read is ONE statement whatever the
  * number of ids (ids travel as one JSON parameter); bulk writes send one JSON parameter per chunk.
  */
+import { MAX_DATE, MIN_DATE } from "@cyclelens/core";
 import { isISODate, isoToEpochDay } from "./dates.js";
 import type { ColumnType, Dialect } from "./dialect.js";
 import { InvalidRowError } from "./errors.js";
@@ -54,8 +55,9 @@ export interface RepositoryContext {
 
 type Row = Record<string, unknown>;
 
-const MIN_DATE = "0000-01-01";
-const MAX_DATE = "9999-12-31";
+/** Bounds of open ranges in reads (every stored date lies inside the supported calendar). */
+const OPEN_FROM = "0000-01-01";
+const OPEN_TO = "9999-12-31";
 /** Rows per JSON parameter of the bulk writes. */
 export const CHUNK_SIZE = 10000;
 
@@ -77,14 +79,20 @@ const splitSources = (v: unknown): string[] =>
   v === null || v === undefined || v === "" ? [] : [...new Set(String(v).split(","))].sort();
 
 function bounds(range: DateRange | undefined): [string, string] {
-  const from = range?.from ?? MIN_DATE;
-  const to = range?.to ?? MAX_DATE;
+  const from = range?.from ?? OPEN_FROM;
+  const to = range?.to ?? OPEN_TO;
   if (range?.from !== undefined && !isISODate(range.from))
-    throw new RangeError(`range.from must be YYYY-MM-DD, got ${JSON.stringify(range.from)}`);
+    throw new RangeError(`range.from must be YYYY-MM-DD, got ${echo(range.from)}`);
   if (range?.to !== undefined && !isISODate(range.to))
-    throw new RangeError(`range.to must be YYYY-MM-DD, got ${JSON.stringify(range.to)}`);
+    throw new RangeError(`range.to must be YYYY-MM-DD, got ${echo(range.to)}`);
   return [from, to];
 }
+
+/** A value for a message, cut to a few dozen characters. */
+const echo = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 80)}… (${s.length} characters)` : s;
+};
 
 const uniqueInts = (ids: readonly number[]) => [...new Set(ids.map((id) => Math.trunc(Number(id))))];
 
@@ -350,7 +358,10 @@ export const BUMP_VERSION =
 
 function checkDate(date: unknown, i: number, what: string): string {
   if (!isISODate(date))
-    throw new InvalidRowError(`${what} row ${i}: date must be YYYY-MM-DD, got ${JSON.stringify(date)}`, i);
+    throw new InvalidRowError(
+      `${what} row ${i}: date must be a calendar date YYYY-MM-DD from ${MIN_DATE} to ${MAX_DATE}, got ${echo(date)}`,
+      i,
+    );
   return date;
 }
 
@@ -711,10 +722,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           0,
         );
       if (input.inceptionDate != null && !isISODate(input.inceptionDate))
-        throw new InvalidRowError(
-          `inceptionDate must be YYYY-MM-DD, got ${JSON.stringify(input.inceptionDate)}`,
-          0,
-        );
+        throw new InvalidRowError(`inceptionDate must be YYYY-MM-DD, got ${echo(input.inceptionDate)}`, 0);
       const now = new Date();
       const rows = await writeAndBump(
         SQL.upsertInstrument,

@@ -2,6 +2,7 @@
  * Which dataset answered: demo, imported or mixed, with coverage and last update per instrument,
  * economic series, valuation and positioning series.
  */
+import { isoToEpochDay } from "@cyclelens/core";
 import type { DatasetCoverage, RowCoverage } from "@cyclelens/db";
 import { builder } from "./builder.js";
 
@@ -43,13 +44,13 @@ const CoverageRef = builder.objectRef<CoverageShape>("Coverage").implement({
       type: "Date",
       nullable: true,
       description: "First date stored.",
-      resolve: (c) => (c.firstDate ? Date.parse(c.firstDate) / 86_400_000 : null),
+      resolve: (c) => (c.firstDate ? isoToEpochDay(c.firstDate) : null),
     }),
     lastDate: t.field({
       type: "Date",
       nullable: true,
       description: "Last date stored.",
-      resolve: (c) => (c.lastDate ? Date.parse(c.lastDate) / 86_400_000 : null),
+      resolve: (c) => (c.lastDate ? isoToEpochDay(c.lastDate) : null),
     }),
     rows: t.exposeInt("rows", { description: "Rows stored." }),
     updatedAt: t.string({

@@ -4,7 +4,7 @@
  */
 
 import type { Series } from "@cyclelens/core";
-import { formatISODate } from "@cyclelens/core";
+import { formatISODate, isISODate, isoToEpochDay } from "@cyclelens/core";
 import type { BarColumns, Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
@@ -109,11 +109,8 @@ const cursorOf = (day: number) => Buffer.from(`bar:${formatISODate(day)}`).toStr
 function dayOfCursor(cursor: string, argument: string): number {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const m = /^bar:(\d{4}-\d{2}-\d{2})$/.exec(text);
-  if (!m) throw badInput(argument, "is not a cursor returned by this connection");
-  return (
-    Date.UTC(Number(m[1]!.slice(0, 4)), Number(m[1]!.slice(5, 7)) - 1, Number(m[1]!.slice(8, 10))) /
-    86_400_000
-  );
+  if (!m || !isISODate(m[1])) throw badInput(argument, "is not a cursor returned by this connection");
+  return isoToEpochDay(m[1]);
 }
 
 InstrumentRef.implement({
@@ -137,7 +134,7 @@ InstrumentRef.implement({
       type: "Date",
       nullable: true,
       description: "Inception (launch) date of the fund or index.",
-      resolve: (i) => (i.inceptionDate ? Date.parse(i.inceptionDate) / 86_400_000 : null),
+      resolve: (i) => (i.inceptionDate ? isoToEpochDay(i.inceptionDate) : null),
     }),
     currency: t.exposeString("currency", { description: "Currency of the prices (ISO 4217)." }),
     provenance: t.exposeString("provenance", {

@@ -2,30 +2,36 @@
  * Shared input and scalar types: the `Date` scalar and the `DateRange` input used by every field that
  * reads a span of history, plus the helper that validates a range against the configured limits.
  */
-import { formatISODate, parseISODate } from "@cyclelens/core";
+import { formatISODate, InvalidArgumentError, MAX_DATE, MIN_DATE, parseISODate } from "@cyclelens/core";
 import { GraphQLError, Kind } from "graphql";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, echo } from "../errors.js";
 import { builder } from "./builder.js";
 
+/**
+ * The `Date` scalar's one parser: @cyclelens/core's `parseISODate` (the calendar of the importer and the
+ * database: 1800-01-01 to 2199-12-31). Its errors carry BAD_USER_INPUT; the argument they belong to is added by
+ * `src/errors-plugin.ts`, which knows where the value sits in the operation.
+ */
 function parseDate(value: unknown): number {
   if (typeof value !== "string") {
-    throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${typeof value}`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    throw new GraphQLError(
+      `Date must be a string YYYY-MM-DD, got ${value === null ? "null" : typeof value}`,
+      {
+        extensions: { code: "BAD_USER_INPUT" },
+      },
+    );
   }
   try {
     return parseISODate(value);
-  } catch {
-    throw new GraphQLError(`${JSON.stringify(value)} is not a calendar date YYYY-MM-DD`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+  } catch (error) {
+    const reason = error instanceof InvalidArgumentError ? error.reason : "is not a calendar date YYYY-MM-DD";
+    throw new GraphQLError(`${echo(value)} ${reason}`, { extensions: { code: "BAD_USER_INPUT" } });
   }
 }
 
 export const DateScalar = builder.scalarType("Date", {
-  description:
-    "A calendar date YYYY-MM-DD with no time of day or time zone: a bar dated 2024-09-18 is that trading day on every machine.",
+  description: `A calendar date YYYY-MM-DD with no time of day or time zone: a bar dated 2024-09-18 is that trading day on every machine. Supported from ${MIN_DATE} to ${MAX_DATE}; other dates are rejected (BAD_USER_INPUT naming the argument), never shifted.`,
   serialize: (day) => formatISODate(day as number),
   parseValue: parseDate,
   parseLiteral: (ast) => {

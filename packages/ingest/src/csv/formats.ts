@@ -14,6 +14,7 @@
  * - corporate actions: `date,symbol,kind,value,source` (kind `dividend` with the cash amount, or `split`
  *   with `N:D`, `N/D`, `N-for-D` or a plain `N` = N:1).
  */
+import { MAX_DATE, MIN_DATE } from "@cyclelens/core";
 import { IngestUsageError } from "../errors.js";
 import type {
   BarRow,
@@ -48,6 +49,10 @@ export interface CsvOptions {
   /** Symbol of valuation rows whose file has no `symbol` column (`--symbol`). */
   symbol?: string | undefined;
 }
+
+/** A field as echoed in a rejection: at most 40 characters, with the length of a longer one. */
+export const clip = (s: string): string =>
+  s.length <= 40 ? s : `${s.slice(0, 40)}… (${s.length} characters)`;
 
 const norm = (h: string): string =>
   h
@@ -136,7 +141,15 @@ function readDate(r: Reader, rec: CsvRecord): string | undefined {
   const raw = rec.fields[r.dateIndex]!;
   const date = parseDate(raw, r.dateFormat);
   if (!date) {
-    r.rejects.push({ file: r.file, line: rec.line, reason: `invalid date "${raw.trim()}"` });
+    const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(raw.trim())?.[1];
+    const outside = year !== undefined && (Number(year) < 1800 || Number(year) > 2199);
+    r.rejects.push({
+      file: r.file,
+      line: rec.line,
+      reason: outside
+        ? `date "${clip(raw.trim())}" is outside the supported calendar ${MIN_DATE} to ${MAX_DATE}`
+        : `invalid date "${clip(raw.trim())}"`,
+    });
     return undefined;
   }
   return date;
@@ -147,7 +160,11 @@ function readNumber(r: Reader, rec: CsvRecord, index: number, name: string): num
   const raw = rec.fields[index] ?? "";
   const parsed = parseNumberField(raw);
   if (!parsed.ok) {
-    r.rejects.push({ file: r.file, line: rec.line, reason: `${name} is not a number: "${raw.trim()}"` });
+    r.rejects.push({
+      file: r.file,
+      line: rec.line,
+      reason: `${name} is not a number: "${clip(raw.trim())}"`,
+    });
     return undefined;
   }
   return parsed.value;
@@ -462,7 +479,7 @@ export function readCorporateActionsCsv(
       const v = readNumber(r, rec, valueI, h[valueI] ?? "value");
       if (v === undefined) continue;
       if (v === null || !(v > 0)) {
-        reject(rec.line, `dividend amount must be a number > 0, got "${raw}"`);
+        reject(rec.line, `dividend amount must be a number > 0, got "${clip(raw)}"`);
         continue;
       }
       rows.push({
@@ -472,7 +489,10 @@ export function readCorporateActionsCsv(
     } else if (kind === "split") {
       const ratio = parseSplitRatio(raw);
       if (!ratio) {
-        reject(rec.line, `split ratio must be N:D (e.g. 2:1, 1:10) with positive numbers, got "${raw}"`);
+        reject(
+          rec.line,
+          `split ratio must be N:D (e.g. 2:1, 1:10) with positive numbers, got "${clip(raw)}"`,
+        );
         continue;
       }
       rows.push({ line: rec.line, row: { ...base, kind: "split", amount: null, ...ratio } });
