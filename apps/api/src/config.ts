@@ -9,11 +9,26 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 /** Query limits; each is configurable through the environment variable named beside it. */
 export interface Limits {
+  /** Maximum size of a GraphQL document, checked before parsing (`CYCLELENS_MAX_DOCUMENT_BYTES`, default 65,536). */
+  maxDocumentBytes: number;
+  /** Maximum tokens of a GraphQL document; parsing stops past it (`CYCLELENS_MAX_TOKENS`, default 5,000). */
+  maxTokens: number;
+  /** Maximum directives in an operation (`CYCLELENS_MAX_DIRECTIVES`, default 20). */
+  maxDirectives: number;
+  /** Maximum request body, checked while it is read (`CYCLELENS_MAX_BODY_BYTES`, default 2,000,000). */
+  maxBodyBytes: number;
+  /** Time budget of one operation, ms (`CYCLELENS_REQUEST_TIMEOUT_MS`, default 10,000). */
+  requestTimeoutMs: number;
+  /** Largest response body (`CYCLELENS_MAX_RESPONSE_BYTES`, default 16,000,000). */
+  maxResponseBytes: number;
   /** Maximum selection depth of an operation (`CYCLELENS_MAX_DEPTH`, default 12). */
   maxDepth: number;
   /** Maximum number of aliases in an operation (`CYCLELENS_MAX_ALIASES`, default 30). */
   maxAliases: number;
-  /** Maximum estimated cost: instruments × data points requested (`CYCLELENS_MAX_COST`, default 250,000). */
+  /**
+   * Maximum cost of an operation, in units of one value returned (`CYCLELENS_MAX_COST`, default 250,000): the
+   * estimate before execution and the work metered during it.
+   */
   maxCost: number;
   /** Longest date range any argument may span, in years (`CYCLELENS_MAX_RANGE_YEARS`, default 50). */
   maxRangeYears: number;
@@ -37,6 +52,16 @@ export interface Config {
   cacheEntries: number;
   /** Key that mutations must present in the `x-cyclelens-key` header; writes are disabled when unset. */
   writeKey: string | undefined;
+  /** Serve GraphiQL on GET /graphql from a browser (`CYCLELENS_GRAPHIQL`; default on, off when NODE_ENV=production). */
+  graphiql: boolean;
+  /** Answer introspection queries (`CYCLELENS_INTROSPECTION`; default on, off when NODE_ENV=production). */
+  introspection: boolean;
+  /** Memory for parsed documents and their errors, MB (`CYCLELENS_PARSE_CACHE_MB`, default 16; 0 disables). */
+  parseCacheMb: number;
+  /** Minimum time /ready reports "not ready" before the server stops accepting, ms (`CYCLELENS_SHUTDOWN_DELAY_MS`, default 0). */
+  shutdownDelayMs: number;
+  /** Longest wait for accepted requests at shutdown, ms (`CYCLELENS_SHUTDOWN_GRACE_MS`, default 30,000). */
+  shutdownGraceMs: number;
   limits: Limits;
 }
 
@@ -134,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  const production = env.NODE_ENV === "production";
   const host = (env.HOST ?? "127.0.0.1").trim();
   if (!host) throw new ConfigError("HOST", "must not be empty");
   return {
@@ -146,7 +172,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writeKey: writeKey(env.CYCLELENS_WRITE_KEY),
     graphqlJit: onOff(env, "CYCLELENS_GRAPHQL_JIT", true),
     cacheEntries: integer(env, "CYCLELENS_CACHE_ENTRIES", 256, 0, 100_000),
+    graphiql: onOff(env, "CYCLELENS_GRAPHIQL", !production),
+    introspection: onOff(env, "CYCLELENS_INTROSPECTION", !production),
+    parseCacheMb: integer(env, "CYCLELENS_PARSE_CACHE_MB", 16, 0, 4096),
+    shutdownDelayMs: integer(env, "CYCLELENS_SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+    shutdownGraceMs: integer(env, "CYCLELENS_SHUTDOWN_GRACE_MS", 30_000, 0, 600_000),
     limits: {
+      maxDocumentBytes: integer(env, "CYCLELENS_MAX_DOCUMENT_BYTES", 65_536, 256, 100_000_000),
+      maxTokens: integer(env, "CYCLELENS_MAX_TOKENS", 5_000, 50, 10_000_000),
+      maxDirectives: integer(env, "CYCLELENS_MAX_DIRECTIVES", 20, 0, 10_000),
+      maxBodyBytes: integer(env, "CYCLELENS_MAX_BODY_BYTES", 2_000_000, 1024, 1_000_000_000),
+      requestTimeoutMs: integer(env, "CYCLELENS_REQUEST_TIMEOUT_MS", 10_000, 100, 600_000),
+      maxResponseBytes: integer(env, "CYCLELENS_MAX_RESPONSE_BYTES", 16_000_000, 1024, 1_000_000_000),
       maxDepth: integer(env, "CYCLELENS_MAX_DEPTH", 12, 2, 100),
       maxAliases: integer(env, "CYCLELENS_MAX_ALIASES", 30, 0, 1000),
       maxCost: integer(env, "CYCLELENS_MAX_COST", 250_000, 1, 1_000_000_000),

@@ -1,4 +1,5 @@
 import type { Database } from "@cyclelens/db";
+import { RequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import type { HistoryCache } from "./history-cache.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -12,15 +13,21 @@ export interface Context {
   memo: Map<string, Promise<unknown>>;
   /** The write key the request presented (`x-cyclelens-key` header), if any. */
   presentedKey: string | null;
+  /** This request's time and work budget (see budget.ts). */
+  budget: RequestBudget;
+  /** The estimated cost computed before execution (limits.ts), for the access log. */
+  estimatedCost?: number;
 }
 
 export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {
+  const budget = new RequestBudget(config.limits.maxCost, config.limits.requestTimeoutMs);
   return {
     db,
     config,
-    loaders: createLoaders(db, cache),
+    loaders: createLoaders(db, cache, budget),
     memo: new Map(),
     presentedKey: request?.headers.get("x-cyclelens-key") ?? null,
+    budget,
   };
 }
 

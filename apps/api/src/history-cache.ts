@@ -1,19 +1,31 @@
 /**
  * A process-wide cache of stored history (bars, observations, valuations, positioning, and the instrument
- * and series lists), valid for one dataset version.
+ * and series lists), valid for one dataset version, with **single-flight** loads.
  *
  * Daily history is immutable between imports, and reading 25 years of bars through the ORM dominates a
  * request's time. Each request reads the dataset version once (`db.dataVersion()`, one cheap statement,
- * bumped by every write that changes data); when it moved, the cache empties. Entries are tagged with the
- * version their request saw, and an entry from an older version is never stored, so a request racing an
- * import cannot plant stale data. Least-recently-used entries go first beyond `maxEntries` per kind.
+ * bumped by every write that changes data); when it moved forward, the cache starts a new generation (empty).
+ *
+ * Single flight: concurrent misses of the same history share ONE load. After a write, the 200 requests in
+ * flight do not each reload every history (the thundering herd that took PostgreSQL from 400 to 13
+ * requests/s at one write per second): the first miss of a key starts the load, the others wait for it.
+ *
+ * Versions only move forward: a request that read the version just before a write and asks later joins the
+ * current (newer) generation instead of flipping the cache back. A load started in a generation is stored only
+ * if that generation is still current when it completes, so a request racing an import cannot plant stale
+ * data. Least-recently-used entries go first beyond `maxEntries` per kind.
  *
  * Remove it by constructing the server with `cacheEntries: 0` (or `CYCLELENS_CACHE_ENTRIES=0`): every
  * request then reads from the database.
  */
 export class HistoryCache {
-  private version = Number.NaN;
+  private version = Number.NEGATIVE_INFINITY;
+  private generation = 0;
   private readonly stores = new Map<string, Map<unknown, unknown>>();
+  /** Loads in flight in the current generation, per kind and key. */
+  private flights = new Map<string, Map<unknown, Promise<unknown>>>();
+  /** Loads started (for tests and the README's measurements). */
+  loads = 0;
 
   constructor(readonly maxEntries: number) {}
 
@@ -21,17 +33,19 @@ export class HistoryCache {
     return this.maxEntries > 0;
   }
 
-  /** Adopts the dataset version a request just read; drops everything when it changed. */
+  /** Adopts the dataset version a request just read; a newer version starts an empty generation. */
   sync(version: number): void {
-    if (version !== this.version) {
+    if (version > this.version) {
       this.stores.clear();
+      this.flights = new Map();
+      this.generation++;
       this.version = version;
     }
   }
 
   /**
-   * Values for `keys` from the `kind` store, fetching the missing ones with ONE call of `fetch`. `version` is
-   * the dataset version the calling request saw.
+   * Values for `keys` from the `kind` store: hits from the cache, keys another request is loading from that
+   * load, and the rest fetched with ONE call of `fetch`. `version` is the dataset version the request saw.
    */
   async getMany<K, V>(
     kind: string,
@@ -41,30 +55,63 @@ export class HistoryCache {
     fallback: V,
   ): Promise<V[]> {
     if (!this.enabled) {
+      this.loads++;
       const got = await fetch([...keys]);
       return keys.map((k) => (got.has(k) ? got.get(k)! : fallback));
     }
-    const result = new Map<K, V>();
+    this.sync(version);
+    const result = new Map<K, V | Promise<V>>();
     const missing: K[] = [];
     const store = this.stores.get(kind) as Map<K, V> | undefined;
+    const flying = this.flights.get(kind) as Map<K, Promise<V>> | undefined;
     for (const k of keys) {
+      if (result.has(k)) continue;
       if (store?.has(k)) {
         const hit = store.get(k) as V;
         store.delete(k); // refresh its recency
         store.set(k, hit);
         result.set(k, hit);
-      } else missing.push(k);
+      } else if (flying?.has(k)) result.set(k, flying.get(k)!);
+      else missing.push(k);
     }
     if (missing.length > 0) {
-      const fetched = await fetch(missing);
-      const target = version === this.version ? this.storeOf<K, V>(kind) : undefined;
+      const generation = this.generation;
+      const flights = this.flightsOf<K, V>(kind);
+      this.loads++;
+      const batch = fetch(missing).then(
+        (fetched) => {
+          const current = generation === this.generation;
+          const target = current ? this.storeOf<K, V>(kind) : undefined;
+          for (const k of missing) {
+            if (target) this.put(target, k, fetched.has(k) ? fetched.get(k)! : fallback);
+            if (current) flights.delete(k);
+          }
+          return fetched;
+        },
+        (error: unknown) => {
+          if (generation === this.generation) for (const k of missing) flights.delete(k);
+          throw error;
+        },
+      );
       for (const k of missing) {
-        const value = fetched.has(k) ? fetched.get(k)! : fallback;
-        result.set(k, value);
-        if (target) this.put(target, k, value);
+        const one = batch.then((fetched) => (fetched.has(k) ? fetched.get(k)! : fallback));
+        one.catch(() => {}); // the waiting requests see the error; no unhandled rejection here
+        flights.set(k, one);
+        result.set(k, one);
       }
     }
-    return keys.map((k) => result.get(k) as V);
+    const values: V[] = [];
+    for (const k of keys) values.push(await result.get(k)!);
+    return values;
+  }
+
+  private flightsOf<K, V>(kind: string): Map<K, Promise<V>> {
+    let map = this.flights.get(kind) as Map<K, Promise<V>> | undefined;
+    if (!map) {
+      map = new Map<K, Promise<V>>();
+      this.flights.set(kind, map as Map<unknown, Promise<unknown>>);
+    }
+    return map;
   }
 
   private storeOf<K, V>(kind: string): Map<K, V> {

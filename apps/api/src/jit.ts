@@ -5,11 +5,18 @@
  * when the request omits it, and rejects a spec-valid operation with "Variable … was not provided". The
  * `useVariableDefaults` plugin below fills omitted variables from their defaults, as raw literals (so the
  * JIT still coerces them itself, custom scalars included), before the JIT executes.
+ *
+ * graphql-jit also words variable errors its own way (an invalid nested variable was reported under another
+ * variable's name, without `extensions.code`). `useGraphQLJsVariables` coerces the variables with graphql-js
+ * first and answers its errors, so clients see the same messages with or without the JIT; the JIT only runs
+ * operations whose variables graphql-js accepted (`test/errors.test.ts` compares both on bad input).
  */
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import {
   type DefinitionNode,
   type DocumentNode,
+  getOperationAST,
+  getVariableValues,
   Kind,
   type OperationDefinitionNode,
   type VariableDefinitionNode,
@@ -40,7 +47,23 @@ function useVariableDefaults(): Plugin {
   };
 }
 
+function useGraphQLJsVariables(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document as DocumentNode, args.operationName);
+      if (!operation?.variableDefinitions?.length) return;
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        { maxErrors: 10 },
+      );
+      if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors });
+    },
+  };
+}
+
 /** The plugins that make operations run with graphql-jit. */
 export function useJitExecution(): Plugin[] {
-  return [useVariableDefaults(), useGraphQlJit() as Plugin];
+  return [useGraphQLJsVariables(), useVariableDefaults(), useGraphQlJit() as Plugin];
 }

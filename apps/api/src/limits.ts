@@ -1,204 +1,249 @@
 /**
- * Query limits as one yoga plugin (remove it from `server.ts` and the limits are gone):
+ * Query limits as yoga plugins, every check linear in the size of the document (fragments are counted once,
+ * never expanded again at each spread: the 21-fragment document that doubled the old walkers' time per fragment
+ * is rejected in milliseconds):
  *
- * - **depth**: the deepest chain of nested field selections, fragments expanded, introspection
- *   fields (`__schema`, `__type`) not counted;
- * - **aliases**: the number of aliased fields in the document;
- * - **cost**: an estimate of the work, *instruments × data points*, computed before execution with the
- *   request's variables. A field declares its cost in its schema extensions (see {@link FieldCost}):
- *   `points` for the data points it returns (a series over a range, a page of bars) and `multiplier`
- *   for the number of items a list field returns (the symbols asked for). A field costs its points
- *   times the product of the multipliers above it, plus 1 per object field.
+ * 1. **Before parsing** (`useDocumentGuard`): the document's size in bytes (`CYCLELENS_MAX_DOCUMENT_BYTES`) and its
+ *    nesting of `{ [ (` (at most {@link maxNesting}), by one scan of the text, so a 4,000-deep selection never
+ *    reaches the recursive parser.
+ * 2. **While parsing and validating**: graphql-armor's maintained rules — tokens (`CYCLELENS_MAX_TOKENS`, the
+ *    parser stops at the first token over the limit), depth (`CYCLELENS_MAX_DEPTH`, introspection not counted),
+ *    aliases (`CYCLELENS_MAX_ALIASES`) and directives (`CYCLELENS_MAX_DIRECTIVES`); field suggestions are blocked
+ *    when introspection is off.
+ * 3. **Before execution**: the estimated cost of the operation with its variables, by `@pothos/plugin-complexity`.
+ *    Every field declares its cost in the schema (`complexity`): 1 per field by default, and list fields a
+ *    `multiplier` for the items they return — the trading days of a `range`, the symbols asked for, the cycles
+ *    `minMoveBp` suggests — which multiplies the cost of everything selected below them. So the cost counts the
+ *    values an answer holds: *instruments × data points × fields*.
  *
- * The range length and the number of symbols are checked by the fields themselves (`BAD_USER_INPUT`).
+ * The estimate cannot know what the stored data holds (2,000,000 bars, 3,000 cycles); the request budget
+ * (`budget.ts`) meters the work actually done against the same maximum. Errors follow the convention:
+ * `QUERY_LIMIT_EXCEEDED` with `limit`, `max` and `actual`, HTTP 400.
  */
-
-import {
-  type ASTVisitor,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  getArgumentValues,
-  getNamedType,
-  getVariableValues,
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from "graphql";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { complexityFromQuery } from "@pothos/plugin-complexity";
+import { type DocumentNode, type GraphQLError, getOperationAST, Kind, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Limits } from "./config.js";
 import { limitExceeded } from "./errors.js";
 
-/** The cost a field declares in `extensions.cost`; both functions receive the coerced arguments. */
-export interface FieldCost {
-  /** Data points this field returns for one parent. */
-  points?: (args: Record<string, unknown>) => number;
-  /** How many items this (list) field returns, multiplying the cost of everything below it. */
-  multiplier?: (args: Record<string, unknown>) => number;
-}
+/** Deepest nesting of `{ [ (` accepted before parsing: generous next to the depth limit, far below the parser's stack. */
+export const maxNesting = (limits: Limits) => Math.max(32, limits.maxDepth * 4);
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const map = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions)
-    if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
-  return map;
-}
+const badRequest = (error: GraphQLError): GraphQLError => {
+  error.extensions.http = { status: 400 };
+  return error;
+};
 
-function* fieldsOf(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  seen: Set<string> = new Set(),
-): Generator<FieldNode> {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) yield selection;
-    else if (selection.kind === Kind.INLINE_FRAGMENT)
-      yield* fieldsOf(selection.selectionSet, fragments, seen);
-    else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (!fragment || seen.has(name)) continue;
-      yield* fieldsOf(fragment.selectionSet, fragments, new Set(seen).add(name));
-    }
-  }
-}
-
-function depthOf(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+/**
+ * The deepest nesting of `{`, `[` and `(` in a GraphQL document, outside strings and comments; stops counting
+ * (returns early) as soon as `stopAbove` is passed.
+ */
+export function nestingOf(source: string, stopAbove = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
   let max = 0;
-  for (const field of fieldsOf(selectionSet, fragments)) {
-    if (field.name.value.startsWith("__")) continue;
-    const d = 1 + (field.selectionSet ? depthOf(field.selectionSet, fragments) : 0);
-    if (d > max) max = d;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 123 || c === 91 || c === 40) {
+      // { [ (
+      if (++depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    } else if (c === 125 || c === 93 || c === 41) {
+      // } ] )
+      if (depth > 0) depth--;
+    } else if (c === 35) {
+      // # comment to the end of the line
+      while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    } else if (c === 34) {
+      // "string" or """block string"""
+      if (source.startsWith('"""', i)) {
+        const end = source.indexOf('"""', i + 3);
+        i = end < 0 ? n : end + 2;
+      } else {
+        i++;
+        while (i < n) {
+          const d = source.charCodeAt(i);
+          if (d === 92)
+            i += 2; // backslash escape
+          else if (d === 34 || d === 10 || d === 13) break;
+          else i++;
+        }
+      }
+    }
   }
   return max;
 }
 
-/** Validation rule: maximum selection depth. */
-export function maxDepthRule(maxDepth: number) {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node) {
-      const depth = depthOf(node.selectionSet, fragmentsOf(context.getDocument()));
-      if (depth > maxDepth) {
-        context.reportError(
-          limitExceeded(
-            "depth",
-            maxDepth,
-            depth,
-            `Query depth ${depth} exceeds the maximum depth of ${maxDepth}.`,
-          ),
-        );
-      }
-    },
-  });
-}
-
-/** Validation rule: maximum number of aliases in the document. */
-export function maxAliasesRule(maxAliases: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let count = 0;
-    return {
-      Field(node) {
-        if (node.alias) count++;
-      },
-      Document: {
-        leave() {
-          if (count > maxAliases) {
-            context.reportError(
-              limitExceeded(
-                "aliases",
-                maxAliases,
-                count,
-                `The query uses ${count} aliases; the maximum is ${maxAliases}.`,
-              ),
-            );
-          }
-        },
-      },
-    };
-  };
-}
-
-/**
- * Estimates the cost of the operation to execute (see the module comment). Returns `undefined` when the
- * variables do not coerce (execution reports that error itself).
- */
-export function estimateCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  rawVariables: Record<string, unknown> | null | undefined,
-): number | undefined {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) return undefined;
-  const variables = coerced.coerced;
-  const fragments = fragmentsOf(document);
-  const root =
-    operation.operation === "query"
-      ? schema.getQueryType()
-      : operation.operation === "mutation"
-        ? schema.getMutationType()
-        : schema.getSubscriptionType();
-  if (!root) return undefined;
-
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, multiplier: number): number => {
-    if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
-    let total = 0;
-    for (const node of fieldsOf(selectionSet, fragments)) {
-      if (node.name.value.startsWith("__")) continue;
-      const def = parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined;
-      if (!def) continue;
-      let args: Record<string, unknown> = {};
-      try {
-        args = getArgumentValues(def, node, variables);
-      } catch {
-        // invalid arguments: execution reports them
-      }
-      const cost = def.extensions?.cost as FieldCost | undefined;
-      const points = cost?.points ? Math.max(0, cost.points(args)) : 0;
-      const named = getNamedType(def.type);
-      const isObjectLike = isObjectType(named) || isInterfaceType(named);
-      total += multiplier * (points + (isObjectLike ? 1 : 0));
-      if (node.selectionSet) {
-        const childMultiplier = multiplier * (cost?.multiplier ? Math.max(1, cost.multiplier(args)) : 1);
-        total += walk(node.selectionSet, named, childMultiplier);
-      }
-    }
-    return total;
-  };
-  return walk(operation.selectionSet, root, 1);
-}
-
-/** The yoga plugin enforcing the three limits. */
-export function useQueryLimits(limits: Limits): Plugin {
+/** Size and nesting of the document, checked on its text before it is parsed. */
+function useDocumentGuard(limits: Limits): Plugin {
+  const nesting = maxNesting(limits);
   return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(maxDepthRule(limits.maxDepth));
-      addValidationRule(maxAliasesRule(limits.maxAliases));
-    },
-    onExecute({ args, setResultAndStopExecution }) {
-      const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost !== undefined && cost > limits.maxCost) {
-        setResultAndStopExecution({
+    onParams({ params, setResult }) {
+      const query = params.query;
+      if (typeof query !== "string") return;
+      const bytes = query.length <= limits.maxDocumentBytes / 3 ? query.length : Buffer.byteLength(query);
+      if (bytes > limits.maxDocumentBytes) {
+        setResult({
           errors: [
-            limitExceeded(
-              "cost",
-              limits.maxCost,
-              Math.round(cost),
-              `The query's estimated cost ${Math.round(cost)} (instruments × data points) exceeds the maximum of ${limits.maxCost}; ask for fewer instruments or a shorter range.`,
+            badRequest(
+              limitExceeded(
+                "documentBytes",
+                limits.maxDocumentBytes,
+                bytes,
+                `The GraphQL document is ${bytes} bytes long; the maximum is ${limits.maxDocumentBytes}.`,
+              ),
+            ),
+          ],
+        });
+        return;
+      }
+      const found = nestingOf(query, nesting);
+      if (found > nesting) {
+        setResult({
+          errors: [
+            badRequest(
+              limitExceeded(
+                "nesting",
+                nesting,
+                found,
+                `The GraphQL document nests braces, brackets or parentheses more than ${nesting} deep.`,
+              ),
             ),
           ],
         });
       }
     },
   };
+}
+
+/** graphql-armor's "… limit of N exceeded, found M." → M. */
+const foundIn = (message: string): number | undefined => {
+  const m = /found (\d+)/.exec(message);
+  return m ? Number(m[1]) : undefined;
+};
+
+function reportRule(limit: string, max: number, describe: (actual: number | undefined) => string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const actual = foundIn(error.message);
+    const ours = badRequest(limitExceeded(limit, max, actual ?? max + 1, describe(actual)));
+    if (context) context.reportError(ours);
+    else throw ours;
+  };
+}
+
+/** graphql-armor's token, depth, alias and directive limits, reporting in the API's error convention. */
+function useArmor(limits: Limits, blockFieldSuggestions: boolean): Plugin {
+  return EnvelopArmorPlugin({
+    maxTokens: {
+      n: limits.maxTokens,
+      propagateOnRejection: false,
+      onReject: [
+        reportRule(
+          "tokens",
+          limits.maxTokens,
+          () => `The GraphQL document has more than ${limits.maxTokens} tokens.`,
+        ),
+      ],
+    },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [
+        reportRule(
+          "depth",
+          limits.maxDepth,
+          (actual) => `Query depth ${actual ?? "?"} exceeds the maximum depth of ${limits.maxDepth}.`,
+        ),
+      ],
+    },
+    maxAliases: {
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [
+        reportRule(
+          "aliases",
+          limits.maxAliases,
+          (actual) => `The query uses ${actual ?? "too many"} aliases; the maximum is ${limits.maxAliases}.`,
+        ),
+      ],
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [
+        reportRule(
+          "directives",
+          limits.maxDirectives,
+          (actual) =>
+            `The query uses ${actual ?? "too many"} directives; the maximum is ${limits.maxDirectives}.`,
+        ),
+      ],
+    },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: blockFieldSuggestions },
+  }) as Plugin;
+}
+
+/**
+ * The estimated cost of the operation that will execute, with its variables (Pothos' complexity walk, which
+ * computes each fragment once per type). `undefined` when the operation or its variables are invalid (execution
+ * reports that itself).
+ */
+export function estimateCost(
+  args: Parameters<NonNullable<Plugin["onExecute"]>>[0]["args"],
+): number | undefined {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation) return undefined;
+  // Pothos' walk takes the first operation of a document: give it the one that executes, with the fragments.
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      operation,
+      ...(args.document as DocumentNode).definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
+    ],
+  };
+  try {
+    return complexityFromQuery(document, {
+      schema: args.schema,
+      variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      ctx: args.contextValue as object,
+    }).complexity;
+  } catch {
+    return undefined; // invalid variables or document: execution and validation report them
+  }
+}
+
+/** The estimated-cost limit, before execution. */
+function useCostLimit(limits: Limits): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = estimateCost(args);
+      if (cost === undefined) return;
+      (args.contextValue as { estimatedCost?: number }).estimatedCost = cost;
+      if (cost > limits.maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            badRequest(
+              limitExceeded(
+                "cost",
+                limits.maxCost,
+                Math.round(cost),
+                `The query's estimated cost ${Math.round(cost)} (instruments × data points × fields) exceeds the maximum of ${limits.maxCost}; ask for fewer instruments, a shorter range or fewer fields.`,
+              ),
+            ),
+          ],
+        });
+      }
+    },
+  };
+}
+
+/** Every query limit, in the order they apply. Remove this line from `server.ts` and the limits are gone. */
+export function useQueryLimits(limits: Limits, options: { blockFieldSuggestions: boolean }): Plugin[] {
+  return [useDocumentGuard(limits), useArmor(limits, options.blockFieldSuggestions), useCostLimit(limits)];
 }

@@ -21,20 +21,54 @@ import type {
 } from "@cyclelens/db";
 import { emptyBars } from "@cyclelens/db";
 import DataLoader from "dataloader";
+import { READ_WEIGHT, type RequestBudget } from "./budget.js";
 import type { HistoryCache } from "./history-cache.js";
 
 const EMPTY_SERIES: Series = { dates: new Int32Array(0), values: new Float64Array(0) };
 
-export function createLoaders(db: Database, cache: HistoryCache) {
+/**
+ * The loader boundary of the request budget (`budget.ts`): a stopped request (time, work, client gone) loads
+ * nothing more, and the resolver that asked is charged for reading the history (its length × READ_WEIGHT),
+ * since every field that loads a history computes on it.
+ */
+function metered<K, V>(
+  budget: RequestBudget | undefined,
+  loader: DataLoader<K, V>,
+  sizeOf: (v: V) => number,
+) {
+  return {
+    async load(key: K): Promise<V> {
+      budget?.throwIfStopped();
+      const value = await loader.load(key);
+      budget?.charge(sizeOf(value) * READ_WEIGHT);
+      return value;
+    },
+  };
+}
+
+/**
+ * DataLoader's batch scheduling with the budget's yield: a batch normally dispatches right after the current
+ * promise jobs (DataLoader's default); when the request has computed for a whole slice without yielding, the
+ * batch waits for the next turn of the event loop instead, so other sockets (`/health`, other requests) are
+ * served in between. The batch still gathers every key asked before it dispatches: yielding never splits it.
+ */
+function scheduler(budget: RequestBudget | undefined) {
+  return (dispatch: () => void) => {
+    if (budget?.sliceExpired())
+      setImmediate(() => {
+        budget.startSlice();
+        dispatch();
+      });
+    else void Promise.resolve().then(() => process.nextTick(dispatch));
+  };
+}
+
+export function createLoaders(db: Database, cache: HistoryCache, budget?: RequestBudget) {
+  const batchScheduleFn = scheduler(budget);
   let version: Promise<number> | undefined;
   /** The dataset version this request works with (read once; only needed when the cache is on). */
   const currentVersion = () => {
-    version ??= cache.enabled
-      ? db.dataVersion().then((v) => {
-          cache.sync(v);
-          return v;
-        })
-      : Promise.resolve(Number.NaN);
+    version ??= cache.enabled ? db.dataVersion() : Promise.resolve(Number.NaN);
     return version;
   };
 
@@ -58,7 +92,9 @@ export function createLoaders(db: Database, cache: HistoryCache) {
 
   /** A DataLoader whose batches go through the cache: one statement for all the keys it does not hold. */
   const batched = <K, V>(kind: string, fetch: (keys: K[]) => Promise<Map<K, V>>, fallback: V) =>
-    new DataLoader<K, V>(async (keys) => cache.getMany(kind, await currentVersion(), keys, fetch, fallback));
+    new DataLoader<K, V>(async (keys) => cache.getMany(kind, await currentVersion(), keys, fetch, fallback), {
+      batchScheduleFn,
+    });
 
   const allInstruments = single("instruments", () => db.instruments.list());
   const allSeries = single("series", () => db.economicSeries.list());
@@ -69,7 +105,7 @@ export function createLoaders(db: Database, cache: HistoryCache) {
       const bySymbol = new Map((await allInstruments()).map((i) => [i.symbol, i]));
       return symbols.map((s) => bySymbol.get(s.toUpperCase()) ?? null);
     },
-    { cacheKeyFn: (s) => s.toUpperCase() },
+    { cacheKeyFn: (s) => s.toUpperCase(), batchScheduleFn },
   );
 
   const seriesByCode = new DataLoader<string, EconomicSeriesInfo | null>(
@@ -77,33 +113,49 @@ export function createLoaders(db: Database, cache: HistoryCache) {
       const byCode = new Map((await allSeries()).map((s) => [s.code, s]));
       return codes.map((c) => byCode.get(c.toUpperCase()) ?? null);
     },
-    { cacheKeyFn: (c) => c.toUpperCase() },
+    { cacheKeyFn: (c) => c.toUpperCase(), batchScheduleFn },
   );
 
   return {
     instrumentBySymbol,
     seriesByCode,
-    barsByInstrument: batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars()),
-    observationsBySeries: batched<number, Series>(
-      "observations",
-      (ids) => db.observations.forSeries(ids),
-      EMPTY_SERIES,
+    barsByInstrument: metered(
+      budget,
+      batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars()),
+      (b) => b.dates.length,
     ),
-    valuationsByInstrument: batched<number, ValuationColumns | null>(
-      "valuations",
-      (ids) => db.valuations.forInstruments(ids),
-      null,
+    observationsBySeries: metered(
+      budget,
+      batched<number, Series>("observations", (ids) => db.observations.forSeries(ids), EMPTY_SERIES),
+      (s) => s.dates.length,
+    ),
+    valuationsByInstrument: metered(
+      budget,
+      batched<number, ValuationColumns | null>(
+        "valuations",
+        (ids) => db.valuations.forInstruments(ids),
+        null,
+      ),
+      (v) => v?.dates.length ?? 0,
     ),
     /** Every dividend and split of an instrument (all dates, both kinds), cut by each field. */
-    corporateActionsByInstrument: batched<number, CorporateAction[]>(
-      "corporateActions",
-      (ids) => db.corporateActions.forInstruments(ids),
-      [],
+    corporateActionsByInstrument: metered(
+      budget,
+      batched<number, CorporateAction[]>(
+        "corporateActions",
+        (ids) => db.corporateActions.forInstruments(ids),
+        [],
+      ),
+      (a) => a.length,
     ),
-    positioningBySegment: batched<string, PositioningSeries | null>(
-      "positioning",
-      (segments) => db.positioning.forSegments(segments),
-      null,
+    positioningBySegment: metered(
+      budget,
+      batched<string, PositioningSeries | null>(
+        "positioning",
+        (segments) => db.positioning.forSegments(segments),
+        null,
+      ),
+      (p) => p?.dates.length ?? 0,
     ),
     /** Every instrument, ordered by symbol. */
     allInstruments,

@@ -2,15 +2,23 @@
  * CycleLens API entry point: `node dist/main.js [--seed-demo-if-empty]`.
  *
  * Reads the configuration (a bad variable stops here with one line and exit code 1), opens the
- * database, applies pending migrations, optionally seeds the demo dataset into an empty database,
- * serves, and shuts down gracefully on SIGTERM/SIGINT.
+ * database, checks a SQLite file with `quick_check`, applies pending migrations, optionally seeds the demo
+ * dataset into an empty database, serves, and shuts down without dropping accepted requests on SIGTERM/SIGINT.
+ * Everything after the configuration is logged as JSON lines (pino, see logging.ts); a failed start prints one
+ * plain line on stderr, with any password in a URL replaced by ***.
  */
-import { createDatabase, DatabaseConfigError, migrate, seedDemo } from "@cyclelens/db";
+import { checkIntegrity, createDatabase, DatabaseConfigError, migrate, seedDemo } from "@cyclelens/db";
 import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logging.js";
 import { startServer } from "./server.js";
 
+/** Replaces the password of every URL in `text` (postgres://user:secret@host → postgres://user:***@host). */
+export function redactSecrets(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]*@/gi, "$1***@");
+}
+
 function die(message: string): never {
-  process.stderr.write(`cyclelens-api: ${message}\n`);
+  process.stderr.write(`cyclelens-api: ${redactSecrets(message)}\n`);
   process.exit(1);
 }
 
@@ -22,34 +30,38 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) die(`invalid configuration: ${error.message}`);
     throw error;
   }
-  const log = (message: string) => {
-    if (config.logLevel !== "silent" && config.logLevel !== "error" && config.logLevel !== "warn") {
-      process.stdout.write(`cyclelens-api: ${message}\n`);
-    }
-  };
+  const logger = createLogger(config.logLevel);
 
   let db: Awaited<ReturnType<typeof createDatabase>>;
   try {
     db = await createDatabase({ url: config.databaseUrl });
-    const { applied } = await migrate(db);
-    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.join(", ")}`);
   } catch (error) {
     if (error instanceof DatabaseConfigError) die(error.message);
-    die(
-      `cannot open the database (${config.databaseUrl ?? "the embedded SQLite default"}): ${(error as Error).message.split("\n")[0]}`,
-    );
+    die(`cannot open the database: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const where = config.databaseUrl ? db.url : "the embedded SQLite default";
+  try {
+    const problems = await checkIntegrity(db);
+    if (problems.length > 0) {
+      die(`the database at ${db.url} is corrupt (SQLite quick_check: ${problems.slice(0, 3).join("; ")})`);
+    }
+    const { applied } = await migrate(db);
+    if (applied.length > 0)
+      logger.info({ migrations: applied }, `applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  } catch (error) {
+    die(`cannot open the database (${where}): ${(error as Error).message.split("\n")[0]}`);
   }
 
   if (process.argv.includes("--seed-demo-if-empty")) {
     const started = performance.now();
     const seeded = await seedDemo(db, { ifEmpty: true });
     if (!seeded.skipped)
-      log(`seeded the demo dataset in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      logger.info(`seeded the demo dataset in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ db, config });
+    running = await startServer({ db, config, logger });
   } catch (error) {
     await db.close();
     const e = error as NodeJS.ErrnoException;
@@ -59,16 +71,21 @@ async function main(): Promise<void> {
       die(`HOST ${config.host} is not an address of this machine`);
     throw error;
   }
-  log(`GraphQL API on ${running.url} (GraphiQL in the browser) using ${db.provider} at ${db.url}`);
+  logger.info(
+    { url: running.url, provider: db.provider, database: db.url, graphiql: config.graphiql },
+    `GraphQL API on ${running.url}${config.graphiql ? " (GraphiQL in the browser)" : ""} using ${db.provider} at ${db.url}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received, finishing in-flight requests`);
+    logger.info(`${signal} received, finishing in-flight requests`);
     await running.close();
     await db.close();
-    process.exit(0);
+    logger.info("stopped");
+    logger.flush();
+    setTimeout(() => process.exit(0), 50).unref();
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));

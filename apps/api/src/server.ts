@@ -1,60 +1,101 @@
 /**
- * The HTTP server: graphql-yoga over the Pothos schema, with each feature a separate, removable line:
- * parse/validate caching, graphql-jit execution, query limits, masked errors, CORS, GraphiQL (assets bundled) with the story query, health
- * (`/health`) and readiness (`/ready`, checks the database) endpoints, and graceful shutdown.
+ * The HTTP server: graphql-yoga over the Pothos schema, with each feature a separate, removable line of the
+ * plugin list (see the API README, "Layout"): structured logs with request ids, security headers, CORS, HTTP
+ * error bodies, the error convention, query limits, a parse cache bounded in megabytes, graphql-jit, the per-request
+ * time and work budget, the response-size cap, introspection switch, GraphiQL (assets bundled), health
+ * (`/health`), readiness (`/ready`) and a zero-drop graceful shutdown.
  */
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
+import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createYoga, type Plugin, useReadinessCheck } from "graphql-yoga";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { useRequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
+import { useErrorConvention } from "./error-convention.js";
 import { STORY_QUERY } from "./graphiql.js";
 import { HistoryCache } from "./history-cache.js";
+import { useHttpErrorBodies } from "./http-errors.js";
 import { useJitExecution } from "./jit.js";
+import { Lifecycle, useReadiness } from "./lifecycle.js";
 import { useQueryLimits } from "./limits.js";
+import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogger } from "./logging.js";
+import { boundedParseCache } from "./parse-cache.js";
+import { useResponseLimit } from "./response-limit.js";
 import { schema } from "./schema/index.js";
+import { corsOptions, graphiqlCsp, useSecurityHeaders } from "./security.js";
 
 export interface AppOptions {
   db: Database;
   config: Config;
-  /** Extra envelop/yoga plugins, after the built-in ones (the benchmark passes graphql-jit here). */
+  /** Extra envelop/yoga plugins, after the built-in ones. */
   plugins?: Plugin[];
+  /** The process logger (default: a pino logger at `config.logLevel` on stdout). */
+  logger?: Logger;
+  /** Shared with `startServer` for readiness during shutdown. */
+  lifecycle?: Lifecycle;
+}
+
+const GRAPHQL = "/graphql";
+
+/** GraphiQL's page, rendered once (9 MB; rendering it per request took 0.35–1.5 s) with its CSP. */
+function cachedGraphiQL() {
+  let page: { key: string; html: string; csp: string } | undefined;
+  return {
+    render(options: Parameters<typeof renderGraphiQL>[0]) {
+      const key = JSON.stringify(options);
+      if (page?.key !== key) {
+        const html = renderGraphiQL(options);
+        page = { key, html, csp: graphiqlCsp(html) };
+      }
+      return page.html;
+    },
+    policy: () => page?.csp,
+  };
 }
 
 /** The yoga application (a fetch-API handler); usable without a socket in tests. */
-export function createApp({ db, config, plugins = [] }: AppOptions) {
+export function createApp({ db, config, plugins = [], logger, lifecycle = new Lifecycle() }: AppOptions) {
+  const log = logger ?? createLogger(config.logLevel);
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
+  const graphiql = cachedGraphiQL();
   return createYoga({
     schema,
     context: ({ request }) => createContext(db, config, cache, request),
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL,
     healthCheckEndpoint: "/health",
     landingPage: false,
-    // GraphiQL with its assets bundled (no CDN), so it works on machines without internet access.
-    graphiql: { title: "CycleLens", defaultQuery: STORY_QUERY },
-    renderGraphiQL,
-    parserAndValidationCache: true,
-    maskedErrors: { isDev: config.isDevelopment },
-    logging: config.logLevel === "silent" ? false : config.logLevel,
-    cors: {
-      origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
-      methods: ["GET", "POST", "OPTIONS"],
+    // GraphiQL with its assets bundled (no CDN); off by default in production (CYCLELENS_GRAPHIQL).
+    graphiql: config.graphiql ? { title: "CycleLens", defaultQuery: STORY_QUERY } : false,
+    renderGraphiQL: graphiql.render,
+    parserAndValidationCache: config.parseCacheMb > 0 ? boundedParseCache(config.parseCacheMb) : false,
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    maskedErrors: {
+      isDev: config.isDevelopment,
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev);
+        if (masked !== error) originalErrors.set(masked, error);
+        return masked;
+      },
     },
+    logging: yogaLogger(log),
+    cors: corsOptions(config.corsOrigins),
     plugins: [
+      useStructuredLogs(log, GRAPHQL),
+      useSecurityHeaders({ graphqlEndpoint: GRAPHQL, graphiqlPolicy: graphiql.policy }),
+      useReadiness({ db, lifecycle, logger: log }),
+      useHttpErrorBodies(),
+      useErrorConvention(),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      ...useQueryLimits(config.limits, { blockFieldSuggestions: !config.introspection }),
       // graphql-jit compiles each operation once (cached with the parsed document); measured faster on the
-      // dashboard query, see README "Benchmarks". CYCLELENS_GRAPHQL_JIT=off falls back to graphql-js.
+      // dashboard query, see the API README. CYCLELENS_GRAPHQL_JIT=off falls back to graphql-js.
       ...(config.graphqlJit ? useJitExecution() : []),
-      useQueryLimits(config.limits),
-      useReadinessCheck({
-        endpoint: "/ready",
-        check: async () => {
-          // one cheap statement proves the database answers
-          await db.ingestRuns.list({ limit: 1 });
-        },
-      }),
+      useRequestBudget(),
+      useResponseLimit(config.limits.maxResponseBytes),
       ...plugins,
     ],
   });
@@ -64,14 +105,21 @@ export interface RunningServer {
   url: string;
   port: number;
   server: Server;
-  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), closes idle sockets. */
+  /** Readiness fails, accepted requests finish (up to `graceMs`), then the socket closes. */
   close(graceMs?: number): Promise<void>;
 }
 
 /** Starts the HTTP server on `config.host:config.port` (port 0 picks a free port). */
 export async function startServer(options: AppOptions): Promise<RunningServer> {
-  const yoga = createApp(options);
-  const server = createHttpServer(yoga);
+  const lifecycle = options.lifecycle ?? new Lifecycle();
+  const yoga = createApp({ ...options, lifecycle });
+  const server = createHttpServer((req, res) => {
+    lifecycle.track(res);
+    yoga(req, res);
+  });
+  // Slow clients cannot hold a socket forever (slowloris): headers within 20 s, the whole request within 60 s.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.config.port, options.config.host, () => {
@@ -82,19 +130,12 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = options.config.host.includes(":") ? `[${options.config.host}]` : options.config.host;
   return {
-    url: `http://${host}:${port}/graphql`,
+    url: `http://${host}:${port}${GRAPHQL}`,
     port,
     server,
-    close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        server.close(() => {
-          clearTimeout(force);
-          void yoga.dispose?.();
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    async close(graceMs = options.config.shutdownGraceMs) {
+      await lifecycle.shutdown(server, { delayMs: options.config.shutdownDelayMs, graceMs });
+      await yoga.dispose?.();
+    },
   };
 }

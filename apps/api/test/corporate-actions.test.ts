@@ -17,7 +17,7 @@ describe.each(testBackends())("corporate actions on %s", (backend) => {
   let cheap: TestServer;
   beforeAll(async () => {
     s = await startTestServer(backend, {}, { seed: false });
-    cheap = await startTestServer(backend, { CYCLELENS_MAX_COST: "80" }, { seed: false });
+    cheap = await startTestServer(backend, { CYCLELENS_MAX_COST: "400" }, { seed: false });
     for (const server of [s, cheap]) {
       const iwm = await server.db.upsertInstrument({
         symbol: "IWM",
@@ -102,13 +102,15 @@ describe.each(testBackends())("corporate actions on %s", (backend) => {
     expect(body.data?.instrument?.corporateActions.map((a) => a.amount)).toEqual([0.85, 0.48, 0.72]);
   });
 
-  it("costs 50 points per instrument", async () => {
+  it("is estimated at 50 actions × the fields selected, per instrument", async () => {
     const one = await cheap.gql<Body>(QUERY, { symbol: "IWM" });
     expect(one.body.errors).toBeUndefined();
+    const fields = "date kind amount numerator denominator ratio source";
     const two = await cheap.gql(
-      `{ a: instrument(symbol: "IWM") { corporateActions { date } } b: instrument(symbol: "SPY") { corporateActions { date } } }`,
+      `{ a: instrument(symbol: "IWM") { corporateActions { ${fields} } } b: instrument(symbol: "SPY") { corporateActions { ${fields} } } }`,
     );
     expect(errorCode(two.body)).toBe("QUERY_LIMIT_EXCEEDED");
-    expect(two.body.errors?.[0]?.message).toMatch(/estimated cost 10\d /);
+    // per instrument: the instrument (1) + the field (1) + 50 × 7 fields
+    expect(two.body.errors?.[0]?.extensions).toMatchObject({ limit: "cost", max: 400, actual: 704 });
   });
 });

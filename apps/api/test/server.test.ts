@@ -14,6 +14,7 @@ describe("server", () => {
       CORS_ORIGINS: "https://app.example.com",
       NODE_ENV: "production",
       CYCLELENS_GRAPHQL_JIT: "off",
+      CYCLELENS_GRAPHIQL: "on",
     });
   }, 120_000);
   afterAll(async () => {

@@ -5,9 +5,10 @@ export * from "./demo/index.js";
 export { DatabaseConfigError, InvalidRowError, MigrationError } from "./errors.js";
 // Added for packages/ingest (see ingest-support.ts): demo-row deletes inside a transaction.
 export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
+export { checkIntegrity } from "./integrity.js";
 export { migrate } from "./migrate.js";
 export { repoRoot } from "./paths.js";
-export { emptyBars } from "./repositories.js";
+export { emptyBars, READ_PAGE } from "./repositories.js";
 export {
   type CreateTestDatabaseOptions,
   createTestDatabase,

@@ -141,6 +141,78 @@ function mapRun(r: Row): IngestRun {
   };
 }
 
+/**
+ * Rows per statement of the history reads. A history longer than this (a 2,000,000-bar instrument) is read in
+ * pages by key (id, date), yielding to the event loop between pages, so one read neither blocks the process for
+ * seconds nor holds millions of row objects at once; a normal request still reads each kind in one statement.
+ */
+export const READ_PAGE = 20_000;
+
+/**
+ * Reads an (id, date)-ordered result in pages of {@link READ_PAGE} rows: `page(afterId, afterDate)` returns the
+ * rows after that key; `consume` receives each page's per-id runs.
+ */
+async function readPaged(
+  page: (afterId: number, afterDate: string) => PromiseLike<Row[]>,
+  idOf: (r: Row) => number,
+  consume: (id: number, rows: Row[], start: number, end: number) => void,
+): Promise<void> {
+  let afterId = -1;
+  let afterDate = "";
+  for (;;) {
+    const rows = await page(afterId, afterDate);
+    for (const [id, start, end] of runsByKey(rows, idOf)) consume(id, rows, start, end);
+    if (rows.length < READ_PAGE) return;
+    const last = rows[rows.length - 1]!;
+    afterId = idOf(last);
+    afterDate = str(last.date);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+type BarColumnKey = "open" | "high" | "low" | "close" | "adjClose" | "volume";
+const BAR_COLUMNS: readonly BarColumnKey[] = ["open", "high", "low", "close", "adjClose", "volume"];
+
+/** Growable columnar arrays (dates + Float64 columns) for paged reads; `finish` trims them. */
+class ColumnsBuilder<K extends string> {
+  #n = 0;
+  #dates: Int32Array;
+  #columns: Float64Array[];
+
+  constructor(
+    readonly keys: readonly K[],
+    capacity: number,
+  ) {
+    this.#dates = new Int32Array(Math.max(1, capacity));
+    this.#columns = keys.map(() => new Float64Array(Math.max(1, capacity)));
+  }
+
+  push(date: number, values: readonly number[]): void {
+    if (this.#n === this.#dates.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.#dates = grow(this.#dates);
+      this.#columns = this.#columns.map(grow);
+    }
+    this.#dates[this.#n] = date;
+    for (let c = 0; c < values.length; c++) this.#columns[c]![this.#n] = values[c]!;
+    this.#n++;
+  }
+
+  finish(): { dates: Int32Array; columns: Record<K, Float64Array> } {
+    const n = this.#n;
+    const fit = <T extends Int32Array | Float64Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    const columns = {} as Record<K, Float64Array>;
+    this.keys.forEach((k, c) => {
+      columns[k] = fit(this.#columns[c]!);
+    });
+    return { dates: fit(this.#dates), columns };
+  }
+}
+
 /** Groups rows (ordered by key, then date) into per-key runs: [key, start, end). */
 function runsByKey<K>(rows: Row[], keyOf: (r: Row) => K): [K, number, number][] {
   const out: [K, number, number][] = [];
@@ -391,13 +463,15 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
     bars:
       "SELECT instrument_id, date, open, high, low, close, adj_close, volume FROM daily_bars " +
       `WHERE instrument_id IN ${d.intList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
-      "ORDER BY instrument_id, date",
+      `AND (instrument_id > ${d.param(4, "int")} OR (instrument_id = ${d.param(5, "int")} AND date > ${d.param(6, "text")})) ` +
+      `ORDER BY instrument_id, date LIMIT ${d.param(7, "int")}`,
     seriesList: "SELECT * FROM economic_series ORDER BY code",
     seriesByCodes: `SELECT * FROM economic_series WHERE code IN ${d.textList(1)} ORDER BY code`,
     observations:
       "SELECT series_id, date, value FROM series_observations " +
       `WHERE series_id IN ${d.intList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
-      "ORDER BY series_id, date",
+      `AND (series_id > ${d.param(4, "int")} OR (series_id = ${d.param(5, "int")} AND date > ${d.param(6, "text")})) ` +
+      `ORDER BY series_id, date LIMIT ${d.param(7, "int")}`,
     valuations:
       "SELECT instrument_id, date, source, forward_pe, trailing_pe, price_to_book, dividend_yield FROM valuation_snapshots " +
       `WHERE instrument_id IN ${d.intList(1)} AND date >= ${d.param(2, "text")} AND date <= ${d.param(3, "text")} ` +
@@ -479,29 +553,38 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const out = new Map<number, BarColumns>();
         if (wanted.length === 0) return out;
         const [from, to] = bounds(range);
-        const rows = await q(SQL.bars, JSON.stringify(wanted), from, to);
-        for (const [id, start, end] of runsByKey(rows, (r) => int(r.instrument_id))) {
-          const n = end - start;
-          const cols = {
-            dates: new Int32Array(n),
-            open: new Float64Array(n),
-            high: new Float64Array(n),
-            low: new Float64Array(n),
-            close: new Float64Array(n),
-            adjClose: new Float64Array(n),
-            volume: new Float64Array(n),
-          };
-          for (let i = 0; i < n; i++) {
-            const r = rows[start + i]!;
-            cols.dates[i] = isoToEpochDay(r.date as string);
-            cols.open[i] = num(r.open);
-            cols.high[i] = num(r.high);
-            cols.low[i] = num(r.low);
-            cols.close[i] = num(r.close);
-            cols.adjClose[i] = num(r.adj_close);
-            cols.volume[i] = num(r.volume);
-          }
-          out.set(id, cols);
+        const builders = new Map<number, ColumnsBuilder<BarColumnKey>>();
+        await readPaged(
+          (afterId, afterDate) =>
+            q(SQL.bars, JSON.stringify(wanted), from, to, afterId, afterId, afterDate, READ_PAGE),
+          (r) => int(r.instrument_id),
+          (id, rows, start, end) => {
+            const b = builders.get(id) ?? new ColumnsBuilder(BAR_COLUMNS, end - start);
+            builders.set(id, b);
+            for (let i = start; i < end; i++) {
+              const r = rows[i]!;
+              b.push(isoToEpochDay(r.date as string), [
+                num(r.open),
+                num(r.high),
+                num(r.low),
+                num(r.close),
+                num(r.adj_close),
+                num(r.volume),
+              ]);
+            }
+          },
+        );
+        for (const [id, b] of builders) {
+          const { dates, columns } = b.finish();
+          out.set(id, {
+            dates,
+            open: columns.open,
+            high: columns.high,
+            low: columns.low,
+            close: columns.close,
+            adjClose: columns.adjClose,
+            volume: columns.volume,
+          });
         }
         for (const id of wanted) if (!out.has(id)) out.set(id, emptyBars());
         return out;
@@ -527,17 +610,23 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const out = new Map<number, Series>();
         if (wanted.length === 0) return out;
         const [from, to] = bounds(range);
-        const rows = await q(SQL.observations, JSON.stringify(wanted), from, to);
-        for (const [id, start, end] of runsByKey(rows, (r) => int(r.series_id))) {
-          const n = end - start;
-          const dates = new Int32Array(n);
-          const values = new Float64Array(n);
-          for (let i = 0; i < n; i++) {
-            const r = rows[start + i]!;
-            dates[i] = isoToEpochDay(r.date as string);
-            values[i] = num(r.value);
-          }
-          out.set(id, { dates, values });
+        const builders = new Map<number, ColumnsBuilder<"value">>();
+        await readPaged(
+          (afterId, afterDate) =>
+            q(SQL.observations, JSON.stringify(wanted), from, to, afterId, afterId, afterDate, READ_PAGE),
+          (r) => int(r.series_id),
+          (id, rows, start, end) => {
+            const b = builders.get(id) ?? new ColumnsBuilder<"value">(["value"], end - start);
+            builders.set(id, b);
+            for (let i = start; i < end; i++) {
+              const r = rows[i]!;
+              b.push(isoToEpochDay(r.date as string), [num(r.value)]);
+            }
+          },
+        );
+        for (const [id, b] of builders) {
+          const { dates, columns } = b.finish();
+          out.set(id, { dates, values: columns.value });
         }
         for (const id of wanted)
           if (!out.has(id)) out.set(id, { dates: new Int32Array(0), values: new Float64Array(0) });

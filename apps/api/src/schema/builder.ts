@@ -3,8 +3,10 @@
  * the query fields that return them, and `schema/index.ts` imports them all.
  */
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import RelayPlugin from "@pothos/plugin-relay";
 import type { Context } from "../context.js";
+import WorkMeterPlugin from "./work-meter.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -12,8 +14,11 @@ export const builder = new SchemaBuilder<{
   Scalars: { Date: { Input: number; Output: number } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin, WorkMeterPlugin],
   defaultFieldNullability: false,
+  // Fields declare their estimated cost with `complexity` (see limits.ts); the limit is checked once per
+  // operation by the `useQueryLimits` yoga plugin, before execution, so the plugin's own check is off.
+  complexity: { disabled: true, defaultComplexity: 1, defaultListMultiplier: 10 },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",

@@ -1,7 +1,7 @@
 /**
  * Small output types shared by several domains (`Point`) and helpers to cut columnar histories by a range.
  */
-import type { FieldCost } from "../limits.js";
+import { charge } from "../budget.js";
 import { builder } from "./builder.js";
 import type { DayRange } from "./scalars.js";
 
@@ -24,13 +24,18 @@ export const PointRef = builder.objectRef<PointShape>("Point").implement({
   }),
 });
 
-/** Turns aligned dates/values into points, keeping every date (undefined values become null). */
+/**
+ * Turns aligned dates/values into points, keeping every date (undefined values become null). Charges the
+ * request's work budget one unit per point *before* building them, so a 2,000,000-point answer is refused
+ * without allocating it.
+ */
 export function toPoints(
   dates: ArrayLike<number>,
   values: ArrayLike<number>,
   start = 0,
   end = dates.length,
 ): PointShape[] {
+  charge(Math.max(0, end - start));
   const out: PointShape[] = new Array(Math.max(0, end - start));
   for (let i = start; i < end; i++) out[i - start] = { date: dates[i]!, value: values[i]! };
   return out;
@@ -63,19 +68,26 @@ export function windowOf(dates: Int32Array, range: DayRange): { start: number; e
   return { start, end };
 }
 
-/** Days of a full history assumed by the cost estimate when a range is open (≈ 26 years of trading days). */
+/**
+ * Trading days of a full history assumed by the *estimate* of an open range (≈ 26 years). The estimate only
+ * gates obviously excessive operations before execution; the request's work meter (`src/budget.ts`) charges
+ * what the stored data really holds.
+ */
 const OPEN_RANGE_POINTS = 6_600;
 
 /** Estimated trading days in a `DateRange` argument (252 per 365 calendar days). */
 export function pointsInRange(range: unknown): number {
   const r = (range ?? {}) as { from?: number | null; to?: number | null };
-  if (r.from == null && r.to == null) return OPEN_RANGE_POINTS;
   if (r.from == null) return OPEN_RANGE_POINTS;
   const to = r.to ?? Math.floor(Date.now() / 86_400_000);
   return Math.max(1, Math.ceil(((to - r.from) * 252) / 365));
 }
 
-/** Cost of a field returning one series over its `range` argument. */
-export const seriesCost: { cost: FieldCost } = {
-  cost: { points: (args) => pointsInRange(args.range) },
-};
+/**
+ * Estimated cost of a field returning one point per trading day of its `range` argument: the points times
+ * the fields selected on each (a Pothos complexity `multiplier`).
+ */
+export const seriesComplexity = (args: object) => ({
+  field: 1,
+  multiplier: pointsInRange((args as { range?: unknown }).range),
+});

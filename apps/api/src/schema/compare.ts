@@ -28,7 +28,7 @@ import type { Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints } from "./common.js";
+import { PointRef, seriesComplexity, toPoints } from "./common.js";
 import { periodArg } from "./indicators.js";
 import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
 import { entryWindow } from "./performance.js";
@@ -224,7 +224,7 @@ ComparisonRef.implement({
         args: {
           rebase: t.arg.boolean({ required: false, defaultValue: true, description: "Start the line at 1." }),
         },
-        extensions: seriesCost,
+        complexity: seriesComplexity,
         resolve: (c, args) => scaled(c, c.ratio, args.rebase ?? true),
       }),
       relativeStrengthAverage: t.field({
@@ -238,7 +238,7 @@ ComparisonRef.implement({
             description: "Scale like the rebased line.",
           }),
         },
-        extensions: seriesCost,
+        complexity: seriesComplexity,
         resolve: (c, args) => scaled(c, c.average, args.rebase ?? true),
       }),
       crossovers: t.field({
@@ -275,7 +275,7 @@ ComparisonRef.implement({
             description: "Window in trading days (2–1000).",
           }),
         },
-        extensions: seriesCost,
+        complexity: seriesComplexity,
         resolve: (c, args) => rolled(c, rollingBeta, windowArg(args.window)),
       }),
       rollingCorrelation: t.field({
@@ -288,7 +288,7 @@ ComparisonRef.implement({
             description: "Window in trading days (2–1000).",
           }),
         },
-        extensions: seriesCost,
+        complexity: seriesComplexity,
         resolve: (c, args) => rolled(c, rollingCorrelation, windowArg(args.window)),
       }),
     };

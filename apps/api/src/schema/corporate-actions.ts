@@ -80,7 +80,7 @@ builder.objectFields(InstrumentRef, (t) => ({
       }),
     },
     // A few rows a year: a flat estimate, not a daily series' points.
-    extensions: { cost: { points: () => 50 } },
+    complexity: { field: 1, multiplier: 50 },
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       const all = await ctx.loaders.corporateActionsByInstrument.load(instrument.id);

@@ -6,7 +6,7 @@ import type { EconomicSeriesInfo, Series } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
+import { PointRef, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
 /** Resolves a series code or throws NOT_FOUND naming it. */
@@ -73,7 +73,7 @@ export const EconomicSeriesRef = builder.objectRef<EconomicSeriesInfo>("Economic
       type: [PointRef],
       description: "Observations in date order over a range (missing days are absent, not null).",
       args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to include." }) },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (s, args, ctx) => {
         const range = dayRange(args.range, ctx);
         const obs = await observationsOf(ctx, s);
@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
   economicSeriesList: t.field({
     type: [EconomicSeriesRef],
     description: "Every stored economic series, ordered by code.",
-    extensions: { cost: { multiplier: () => 10 } },
+    complexity: { field: 1, multiplier: 10 },
     resolve: (_r, _a, ctx) => ctx.loaders.allSeries(),
   }),
 }));

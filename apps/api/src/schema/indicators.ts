@@ -10,7 +10,7 @@ import { atr, bollingerBands, ema, macd, roc, rsi, sma } from "@cyclelens/core";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
+import { PointRef, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { barsOf, InstrumentRef, type PriceField, PriceFieldEnum, priceSeries } from "./instrument.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
@@ -124,7 +124,7 @@ builder.objectFields(InstrumentRef, (t) => {
         field: fieldArg(),
         range: rangeArg(),
       },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const period = periodArg("period", args.period ?? defaultPeriod ?? Number.NaN);
         const { series, window } = await computed(ctx, instrument, args.field as PriceField, args.range);
@@ -153,7 +153,7 @@ builder.objectFields(InstrumentRef, (t) => {
         field: fieldArg(),
         range: rangeArg(),
       },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const fast = periodArg("fast", args.fast ?? 12);
         const slow = periodArg("slow", args.slow ?? 26);
@@ -182,7 +182,7 @@ builder.objectFields(InstrumentRef, (t) => {
         field: fieldArg(),
         range: rangeArg(),
       },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const period = periodArg("period", args.period ?? 20);
         const k = args.k ?? 2;
@@ -201,7 +201,7 @@ builder.objectFields(InstrumentRef, (t) => {
       type: [PointRef],
       description: "Wilder's average true range, in price units: the typical daily range including gaps.",
       args: { period: periodArgOf(14, "Look-back in trading days"), range: rangeArg() },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const period = periodArg("period", args.period ?? 14);
         const { bars, window } = await computed(ctx, instrument, "close", args.range);

@@ -9,7 +9,7 @@ import type { BarColumns, Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, pointsInRange, seriesCost, toPoints, windowOf } from "./common.js";
+import { PointRef, pointsInRange, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
 export const InstrumentKindEnum = builder.enumType("InstrumentKind", {
@@ -165,15 +165,13 @@ InstrumentRef.implement({
         type: BarRef,
         description: `Daily bars in date order, paginated (first/after forward, last/before backward; at most ${MAX_PAGE} per page, ${DEFAULT_PAGE} by default).`,
         args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to include." }) },
-        extensions: {
-          cost: {
-            points: (args: Record<string, unknown>) =>
-              Math.min(
-                (args.first as number | undefined) ?? (args.last as number | undefined) ?? DEFAULT_PAGE,
-                pointsInRange(args.range),
-              ),
-          },
-        },
+        complexity: (args) => ({
+          field: 1,
+          multiplier: Math.max(
+            1,
+            Math.min(args.first ?? args.last ?? DEFAULT_PAGE, MAX_PAGE, pointsInRange(args.range)),
+          ),
+        }),
         resolve: async (instrument, args, ctx) => {
           const range = dayRange(args.range, ctx);
           for (const name of ["first", "last"] as const) {
@@ -231,7 +229,7 @@ InstrumentRef.implement({
         }),
         range: t.arg({ type: DateRangeInput, required: false, description: "Dates to include." }),
       },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const range = dayRange(args.range, ctx);
         const bars = await barsOf(ctx, instrument);
@@ -266,12 +264,7 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: InstrumentFilterInput, required: false, description: "Conditions to match." }),
     },
-    extensions: {
-      cost: {
-        multiplier: (args: Record<string, unknown>) =>
-          ((args.filter as { symbols?: string[] } | undefined)?.symbols?.length ?? 10) || 1,
-      },
-    },
+    complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.filter?.symbols?.length ?? 10) }),
     resolve: async (_root, args, ctx) => {
       const filter = args.filter ?? {};
       let list = filter.symbols

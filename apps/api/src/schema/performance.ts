@@ -27,7 +27,7 @@ import {
 import type { Context } from "../context.js";
 import { badInput, notFound, userInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
+import { PointRef, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { InstrumentRef, pricesOf } from "./instrument.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
@@ -288,7 +288,7 @@ const PeakDrawdownRef = builder
         type: [PointRef],
         description:
           "The same ratio on every date from the peak to the as-of date, within the drawdown's `range` when one is given.",
-        extensions: seriesCost,
+        complexity: seriesComplexity,
         resolve: (d) => {
           if (!(d.peakIndex >= 0)) return [];
           const asOfEnd = Number.isFinite(d.asOfDate)

@@ -95,7 +95,7 @@ const PositioningRef = builder.objectRef<PositioningShape>("Positioning").implem
       type: [PositioningPointRef],
       description: "Every observation in the range against the average up to its date.",
       args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to return." }) },
-      extensions: { cost: { points: () => 400 } },
+      complexity: { field: 1, multiplier: 400 },
       resolve: (x, args, ctx) => {
         const { start, end } = windowOf(x.p.dates, dayRange(args.range, ctx));
         const out: PointShape[] = [];

@@ -284,11 +284,7 @@ export const RateCycleRef = builder.objectRef<RateCycle & { seriesCode: string }
           description: "Calendar months after the start (1–120).",
         }),
       },
-      extensions: {
-        cost: {
-          multiplier: (args: Record<string, unknown>) => (args.symbols as string[] | undefined)?.length ?? 1,
-        },
-      },
+      complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.symbols?.length ?? 1) }),
       resolve: async (cycle, args, ctx) => {
         const months = horizonMonthsArg(args.horizonMonths ?? 12);
         const instruments = await requireInstruments(ctx, args.symbols);
@@ -488,6 +484,15 @@ const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
   }),
 });
 
+/**
+ * The cost estimate's number of cycles: about 10 with the defaults (20 bp moves), more as `minMoveBp` shrinks
+ * (finer moves split the history into more cycles). Only an estimate: the work meter charges the cycles found.
+ */
+function estimatedCycles(args: { minMoveBp?: number | null }): number {
+  const minMoveBp = args.minMoveBp ?? 20;
+  return Math.min(1000, Math.ceil((10 * 20) / Math.max(1, minMoveBp)));
+}
+
 const seriesArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   series: t.arg.string({
     required: false,
@@ -520,7 +525,7 @@ builder.queryFields((t) => ({
         description: "Only cycles that started on or after this date.",
       }),
     },
-    extensions: { cost: { multiplier: () => 10 } },
+    complexity: (args) => ({ field: 1, multiplier: estimatedCycles(args) }),
     resolve: async (_r, args, ctx) => {
       const options = cycleOptions(args);
       const cycles = await cyclesOf(ctx, options);
@@ -570,7 +575,7 @@ builder.queryFields((t) => ({
         description: "Only the most recent N cycles (1–50), after `since`.",
       }),
     },
-    extensions: { cost: { multiplier: () => 10 } },
+    complexity: (args) => ({ field: 1, multiplier: estimatedCycles(args) }),
     resolve: async (_r, args, ctx) => {
       const options = cycleOptions(args);
       const horizons = horizonsArg(args.horizons, [3, 6, 12]);

@@ -151,9 +151,7 @@ builder.objectFields(InstrumentRef, (t) => ({
         description: "Also compute a rolling regression over this many periods (10–1000).",
       }),
     },
-    extensions: {
-      cost: { points: (args: Record<string, unknown>) => (args.rolling ? pointsInRange(args.range) : 1) },
-    },
+    complexity: (args) => ({ field: args.rolling ? pointsInRange(args.range) : 1 }),
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       if (

@@ -8,7 +8,7 @@ import type { Instrument, ValuationColumns } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
+import { PointRef, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { InstrumentRef, requireInstrument } from "./instrument.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
@@ -80,7 +80,7 @@ builder.objectFields(InstrumentRef, (t) => ({
     type: [ValuationSnapshotRef],
     description: "Valuation snapshots over a range, in date order.",
     args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to include." }) },
-    extensions: seriesCost,
+    complexity: seriesComplexity,
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       const v = await valuationsOf(ctx, instrument);
@@ -184,7 +184,7 @@ const ValuationGapRef = builder.objectRef<GapShape>("ValuationGap").implement({
       type: [PointRef],
       description: "The gap in points on every aligned date in the range.",
       args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to return." }) },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: (g, args, ctx) => {
         const { start, end } = windowOf(g.gap.dates, dayRange(args.range, ctx));
         return toPoints(g.gap.dates, g.gap.gap, start, end);
@@ -194,7 +194,7 @@ const ValuationGapRef = builder.objectRef<GapShape>("ValuationGap").implement({
       type: [PointRef],
       description: "The relative gap on every aligned date in the range.",
       args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to return." }) },
-      extensions: seriesCost,
+      complexity: seriesComplexity,
       resolve: (g, args, ctx) => {
         const { start, end } = windowOf(g.gap.dates, dayRange(args.range, ctx));
         return toPoints(g.gap.dates, g.gap.relative, start, end);
