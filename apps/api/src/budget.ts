@@ -103,12 +103,34 @@ export class RequestBudget {
     this.#sliceStart = performance.now();
   }
 
+  #gate: Promise<void> | undefined;
+
+  /**
+   * `undefined` while the current slice lasts (the fast path: no promise, no allocation); once it has run for
+   * {@link SLICE_MS}, a promise that resolves on the next turn of the event loop, *shared* by every caller until
+   * then. The callers resume in order; the first to find the new slice expired again opens the next gate, which a
+   * `setImmediate` queued from the check phase resolves only after the next I/O poll. So a burst of 1,600
+   * resolvers started in one synchronous pass cannot starve `/health`: it resumes 15 ms at a time.
+   */
+  pause(): Promise<void> | undefined {
+    if (this.#gate) return this.#gate;
+    if (!this.sliceExpired()) return undefined;
+    this.#gate = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.#gate = undefined;
+        this.startSlice();
+        resolve();
+      }),
+    );
+    return this.#gate;
+  }
+
   /** Throws when stopped; yields to the event loop when the current slice ran for {@link SLICE_MS} or more. */
   async checkpoint(): Promise<void> {
     this.throwIfStopped();
-    if (this.sliceExpired()) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.startSlice();
+    const gate = this.pause();
+    if (gate) {
+      await gate;
       this.throwIfStopped();
     }
   }
@@ -125,6 +147,9 @@ export function withBudget<T>(budget: RequestBudget, fn: () => T): T {
 export function currentBudget(): RequestBudget | undefined {
   return storage.getStore();
 }
+
+/** Lists already charged item by item (by `toPoints`, before building them); the list meter skips them. */
+export const preCharged = new WeakSet<object>();
 
 /** Charges the current request's budget, if any. */
 export function charge(units: number): void {

@@ -17,6 +17,12 @@ export interface Context {
   budget: RequestBudget;
   /** The estimated cost computed before execution (limits.ts), for the access log. */
   estimatedCost?: number;
+  /**
+   * What the cost estimate knows of the stored data (from the history cache; absent before the first loads):
+   * the number of instruments and the longest daily history, which an open range or an unfiltered list
+   * multiplies. The work meter charges the real figures anyway.
+   */
+  shape: { instruments?: number; longestHistory?: number };
 }
 
 export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {
@@ -28,6 +34,10 @@ export function createContext(db: Database, config: Config, cache: HistoryCache,
     memo: new Map(),
     presentedKey: request?.headers.get("x-cyclelens-key") ?? null,
     budget,
+    shape: {
+      instruments: cache.peek<unknown[]>("instruments", "all")?.length,
+      longestHistory: Math.max(cache.longestOf("bars"), cache.longestOf("observations")) || undefined,
+    },
   };
 }
 

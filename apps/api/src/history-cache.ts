@@ -26,6 +26,8 @@ export class HistoryCache {
   private flights = new Map<string, Map<unknown, Promise<unknown>>>();
   /** Loads started (for tests and the README's measurements). */
   loads = 0;
+  /** Longest history (dates) stored in the current generation, per kind: the cost estimate's open range. */
+  private readonly longest = new Map<string, number>();
 
   constructor(readonly maxEntries: number) {}
 
@@ -37,6 +39,7 @@ export class HistoryCache {
   sync(version: number): void {
     if (version > this.version) {
       this.stores.clear();
+      this.longest.clear();
       this.flights = new Map();
       this.generation++;
       this.version = version;
@@ -83,7 +86,12 @@ export class HistoryCache {
           const current = generation === this.generation;
           const target = current ? this.storeOf<K, V>(kind) : undefined;
           for (const k of missing) {
-            if (target) this.put(target, k, fetched.has(k) ? fetched.get(k)! : fallback);
+            const value = fetched.has(k) ? fetched.get(k)! : fallback;
+            if (target) {
+              this.put(target, k, value);
+              const n = (value as { dates?: { length: number } } | null)?.dates?.length ?? 0;
+              if (n > this.longestOf(kind)) this.longest.set(kind, n);
+            }
             if (current) flights.delete(k);
           }
           return fetched;
@@ -121,6 +129,16 @@ export class HistoryCache {
       this.stores.set(kind, store as Map<unknown, unknown>);
     }
     return store;
+  }
+
+  /** A value of the current generation without touching its recency, or undefined. */
+  peek<V>(kind: string, key: unknown): V | undefined {
+    return this.stores.get(kind)?.get(key) as V | undefined;
+  }
+
+  /** The longest history of `kind` (by its `dates`) stored in the current generation; 0 when none. */
+  longestOf(kind: string): number {
+    return this.longest.get(kind) ?? 0;
   }
 
   private put<K, V>(store: Map<K, V>, key: K, value: V): void {

@@ -58,6 +58,12 @@ interface RequestLog {
 
 const requests = new WeakMap<Request, RequestLog>();
 
+/** The client's `x-request-id` when it is acceptable, else a new UUID. */
+function idOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /** The id of a request (see the module comment). */
 export function requestIdOf(request: Request): string | undefined {
   return requests.get(request)?.id;
@@ -69,11 +75,7 @@ export const originalErrors = new WeakMap<object, unknown>();
 export function useStructuredLogs(logger: Logger, graphqlEndpoint: string): Plugin {
   return {
     onRequest({ request }) {
-      const given = request.headers.get("x-request-id");
-      requests.set(request, {
-        id: given && REQUEST_ID.test(given) ? given : randomUUID(),
-        started: performance.now(),
-      });
+      requests.set(request, { id: idOf(request), started: performance.now() });
     },
     onParams({ params, request }) {
       const entry = requests.get(request);
@@ -111,8 +113,12 @@ export function useStructuredLogs(logger: Logger, graphqlEndpoint: string): Plug
       entry.codes = codes;
     },
     onResponse({ request, response }) {
-      const entry = requests.get(request);
-      if (!entry) return;
+      let entry = requests.get(request);
+      if (!entry) {
+        // answered before this plugin's onRequest ran (yoga's /health)
+        entry = { id: idOf(request), started: performance.now() };
+        requests.set(request, entry);
+      }
       response.headers.set("x-request-id", entry.id);
       const path = new URL(request.url, "http://localhost").pathname;
       const line = {

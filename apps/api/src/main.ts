@@ -17,6 +17,23 @@ export function redactSecrets(text: string): string {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]*@/gi, "$1***@");
 }
 
+/**
+ * One line saying why the database failed: Prisma's "Message: `…`" when it wraps a driver error, else the last
+ * non-empty line of the message; for an AggregateError (every address refused), its first error's.
+ */
+function firstLine(error: unknown): string {
+  const e = error as Error & { errors?: unknown[]; code?: string };
+  const inner =
+    !e?.message && Array.isArray(e?.errors) && e.errors.length
+      ? (e.errors[0] as Error & { code?: string })
+      : e;
+  const text = inner?.message || inner?.code || String(inner);
+  const prisma = /Message: `([^`]+)`/.exec(text);
+  if (prisma) return prisma[1]!;
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  return lines[lines.length - 1] ?? text;
+}
+
 function die(message: string): never {
   process.stderr.write(`cyclelens-api: ${redactSecrets(message)}\n`);
   process.exit(1);
@@ -37,7 +54,7 @@ async function main(): Promise<void> {
     db = await createDatabase({ url: config.databaseUrl });
   } catch (error) {
     if (error instanceof DatabaseConfigError) die(error.message);
-    die(`cannot open the database: ${(error as Error).message.split("\n")[0]}`);
+    die(`cannot open the database: ${firstLine(error)}`);
   }
   const where = config.databaseUrl ? db.url : "the embedded SQLite default";
   try {
@@ -49,7 +66,7 @@ async function main(): Promise<void> {
     if (applied.length > 0)
       logger.info({ migrations: applied }, `applied ${applied.length} migration(s): ${applied.join(", ")}`);
   } catch (error) {
-    die(`cannot open the database (${where}): ${(error as Error).message.split("\n")[0]}`);
+    die(`cannot open the database (${where}): ${firstLine(error)}`);
   }
 
   if (process.argv.includes("--seed-demo-if-empty")) {

@@ -3,7 +3,7 @@
  * seeds a new database, shuts down gracefully on SIGTERM, and keeps its data across a restart.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,6 +46,10 @@ describe("server process", () => {
       /^cyclelens-api: invalid configuration: DATABASE_URL must use file: \(SQLite\) or postgres/,
     ],
     [{ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nope" }, /^cyclelens-api: cannot open the database/],
+    [
+      { DATABASE_URL: "postgres://postgres:supersecret@127.0.0.1:1/nope" },
+      /^cyclelens-api: cannot open the database \(postgres(ql)?:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nope\): \S/,
+    ],
   ])(
     "exits 1 with one clear line for %o",
     (env, pattern) => {
@@ -59,14 +63,18 @@ describe("server process", () => {
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toContain("supersecret");
     },
     60_000,
   );
 
-  async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  async function start(
+    port: number,
+    file = "app.db",
+  ): Promise<{ child: ChildProcess; output: () => string }> {
     const child = spawn(process.execPath, [...main, "--seed-demo-if-empty"], {
       cwd: apiDir,
-      env: cleanEnv({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, "app.db")}` }),
+      env: cleanEnv({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, file)}` }),
     });
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
@@ -112,4 +120,46 @@ describe("server process", () => {
     expect(await count(port)).toBe(252);
     expect(await stop(second.child)).toBe(0);
   }, 180_000);
+
+  it("finishes every accepted request on SIGTERM: 50 in flight, 50 answered", async () => {
+    const port = await freePort();
+    const server = await start(port, "drain.db");
+    const query = `{ ${Array.from({ length: 6 }, (_, i) => `p${i}: instrument(symbol: "IWM") { performance(range: { from: "${2001 + i}-01-01" }) { totalReturn sharpe } sma(period: ${20 + i}) { value } }`).join(" ")} }`;
+    const requests = Array.from({ length: 50 }, () =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      }).then(
+        async (res) => ({
+          status: res.status,
+          body: (await res.json()) as { data?: unknown; errors?: unknown },
+        }),
+        (error: Error) => ({ status: 0, body: { errors: error.message } }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    const exited = new Promise<number | null>((resolve) => server.child.on("exit", (code) => resolve(code)));
+    server.child.kill("SIGTERM");
+    const results = await Promise.all(requests);
+    expect(results.filter((r) => r.status !== 200 || !r.body.data || r.body.errors)).toEqual([]);
+    expect(await exited).toBe(0);
+    expect(server.output()).toMatch(/SIGTERM received/);
+  }, 180_000);
+
+  it("refuses to start on a corrupt SQLite file, saying so in one line", async () => {
+    copyFileSync(path.join(dir, "app.db"), path.join(dir, "corrupt.db"));
+    const fd = openSync(path.join(dir, "corrupt.db"), "r+");
+    writeSync(fd, Buffer.alloc(16_384, 0x5a), 0, 16_384, 40_960);
+    closeSync(fd);
+    const r = spawnSync(process.execPath, main, {
+      cwd: apiDir,
+      env: cleanEnv({ PORT: "0", DATABASE_URL: `file:${path.join(dir, "corrupt.db")}` }),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cyclelens-api: .*(corrupt|malformed|not a database)/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  }, 60_000);
 });

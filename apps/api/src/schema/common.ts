@@ -1,7 +1,8 @@
 /**
  * Small output types shared by several domains (`Point`) and helpers to cut columnar histories by a range.
  */
-import { charge } from "../budget.js";
+import { charge, preCharged } from "../budget.js";
+import type { Context } from "../context.js";
 import { builder } from "./builder.js";
 import type { DayRange } from "./scalars.js";
 
@@ -38,6 +39,7 @@ export function toPoints(
   charge(Math.max(0, end - start));
   const out: PointShape[] = new Array(Math.max(0, end - start));
   for (let i = start; i < end; i++) out[i - start] = { date: dates[i]!, value: values[i]! };
+  preCharged.add(out);
   return out;
 }
 
@@ -75,10 +77,13 @@ export function windowOf(dates: Int32Array, range: DayRange): { start: number; e
  */
 const OPEN_RANGE_POINTS = 6_600;
 
-/** Estimated trading days in a `DateRange` argument (252 per 365 calendar days). */
-export function pointsInRange(range: unknown): number {
+/**
+ * Estimated trading days in a `DateRange` argument (252 per 365 calendar days). An open start counts the
+ * longest history the server has seen (`ctx.shape`), at least {@link OPEN_RANGE_POINTS}.
+ */
+export function pointsInRange(range: unknown, ctx?: Pick<Context, "shape">): number {
   const r = (range ?? {}) as { from?: number | null; to?: number | null };
-  if (r.from == null) return OPEN_RANGE_POINTS;
+  if (r.from == null) return Math.max(OPEN_RANGE_POINTS, ctx?.shape.longestHistory ?? 0);
   const to = r.to ?? Math.floor(Date.now() / 86_400_000);
   return Math.max(1, Math.ceil(((to - r.from) * 252) / 365));
 }
@@ -87,7 +92,7 @@ export function pointsInRange(range: unknown): number {
  * Estimated cost of a field returning one point per trading day of its `range` argument: the points times
  * the fields selected on each (a Pothos complexity `multiplier`).
  */
-export const seriesComplexity = (args: object) => ({
+export const seriesComplexity = (args: object, ctx: Context) => ({
   field: 1,
-  multiplier: pointsInRange((args as { range?: unknown }).range),
+  multiplier: pointsInRange((args as { range?: unknown }).range, ctx),
 });

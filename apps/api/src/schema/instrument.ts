@@ -165,11 +165,11 @@ InstrumentRef.implement({
         type: BarRef,
         description: `Daily bars in date order, paginated (first/after forward, last/before backward; at most ${MAX_PAGE} per page, ${DEFAULT_PAGE} by default).`,
         args: { range: t.arg({ type: DateRangeInput, required: false, description: "Dates to include." }) },
-        complexity: (args) => ({
+        complexity: (args, ctx) => ({
           field: 1,
           multiplier: Math.max(
             1,
-            Math.min(args.first ?? args.last ?? DEFAULT_PAGE, MAX_PAGE, pointsInRange(args.range)),
+            Math.min(args.first ?? args.last ?? DEFAULT_PAGE, MAX_PAGE, pointsInRange(args.range, ctx)),
           ),
         }),
         resolve: async (instrument, args, ctx) => {
@@ -264,7 +264,10 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: InstrumentFilterInput, required: false, description: "Conditions to match." }),
     },
-    complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.filter?.symbols?.length ?? 10) }),
+    complexity: (args, ctx) => ({
+      field: 1,
+      multiplier: Math.max(1, args.filter?.symbols?.length ?? ctx.shape.instruments ?? 10),
+    }),
     resolve: async (_root, args, ctx) => {
       const filter = args.filter ?? {};
       let list = filter.symbols

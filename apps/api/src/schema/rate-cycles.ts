@@ -485,12 +485,16 @@ const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
 });
 
 /**
- * The cost estimate's number of cycles: about 10 with the defaults (20 bp moves), more as `minMoveBp` shrinks
- * (finer moves split the history into more cycles). Only an estimate: the work meter charges the cycles found.
+ * The cost estimate's number of cycles: about 10 with the defaults (20 bp moves, 400-day pauses), more as
+ * `minMoveBp` shrinks (finer moves) and as `maxPauseDays` shrinks (shorter pauses split cycles): 10 ×
+ * (20 / minMoveBp) × √(400 / maxPauseDays), from 1 to 2,000. On the Treasury 10-year yield (`DGS10`, daily),
+ * `minMoveBp: 1, maxPauseDays: 1` finds about 1,600 cycles; the estimate says 2,000. Only an estimate: the work
+ * meter charges the cycles found.
  */
-function estimatedCycles(args: { minMoveBp?: number | null }): number {
-  const minMoveBp = args.minMoveBp ?? 20;
-  return Math.min(1000, Math.ceil((10 * 20) / Math.max(1, minMoveBp)));
+function estimatedCycles(args: { minMoveBp?: number | null; maxPauseDays?: number | null }): number {
+  const minMoveBp = Math.max(1, args.minMoveBp ?? 20);
+  const maxPauseDays = Math.max(1, args.maxPauseDays ?? 400);
+  return Math.max(1, Math.min(2000, Math.ceil(10 * (20 / minMoveBp) * Math.sqrt(400 / maxPauseDays))));
 }
 
 const seriesArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({

@@ -3,7 +3,7 @@
  * reads a span of history, plus the helper that validates a range against the configured limits.
  */
 import { formatISODate, InvalidArgumentError, MAX_DATE, MIN_DATE, parseISODate } from "@cyclelens/core";
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, type ValueNode } from "graphql";
 import type { Context } from "../context.js";
 import { badInput, echo } from "../errors.js";
 import { builder } from "./builder.js";
@@ -13,7 +13,7 @@ import { builder } from "./builder.js";
  * database: 1800-01-01 to 2199-12-31). Its errors carry BAD_USER_INPUT; the argument they belong to is added by
  * `src/errors-plugin.ts`, which knows where the value sits in the operation.
  */
-function parseDate(value: unknown): number {
+function parseDate(value: unknown, node?: ValueNode): number {
   if (typeof value !== "string") {
     throw new GraphQLError(
       `Date must be a string YYYY-MM-DD, got ${value === null ? "null" : typeof value}`,
@@ -26,21 +26,25 @@ function parseDate(value: unknown): number {
     return parseISODate(value);
   } catch (error) {
     const reason = error instanceof InvalidArgumentError ? error.reason : "is not a calendar date YYYY-MM-DD";
-    throw new GraphQLError(`${echo(value)} ${reason}`, { extensions: { code: "BAD_USER_INPUT" } });
+    throw new GraphQLError(`${echo(value)} ${reason}`, {
+      nodes: node,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   }
 }
 
 export const DateScalar = builder.scalarType("Date", {
   description: `A calendar date YYYY-MM-DD with no time of day or time zone: a bar dated 2024-09-18 is that trading day on every machine. Supported from ${MIN_DATE} to ${MAX_DATE}; other dates are rejected (BAD_USER_INPUT naming the argument), never shifted.`,
   serialize: (day) => formatISODate(day as number),
-  parseValue: parseDate,
+  parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError("Date must be a string literal YYYY-MM-DD", {
+        nodes: ast,
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
-    return parseDate(ast.value);
+    return parseDate(ast.value, ast);
   },
 });
 

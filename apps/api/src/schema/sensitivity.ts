@@ -151,7 +151,7 @@ builder.objectFields(InstrumentRef, (t) => ({
         description: "Also compute a rolling regression over this many periods (10–1000).",
       }),
     },
-    complexity: (args) => ({ field: args.rolling ? pointsInRange(args.range) : 1 }),
+    complexity: (args, ctx) => ({ field: args.rolling ? pointsInRange(args.range, ctx) : 1 }),
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       if (

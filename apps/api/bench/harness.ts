@@ -1,0 +1,200 @@
+/**
+ * Shared by the hostile benchmark, the load benchmark and `pnpm fuzz`: a fresh database (SQLite temp file, or a
+ * fresh PostgreSQL schema on TEST_POSTGRES_URL / postgres://postgres@127.0.0.1:5432/test) holding the demo
+ * dataset, and the server running as a **separate process** on it (so a crash, its memory and its event loop are
+ * measured from outside: RSS from /proc, `/health` latency over HTTP).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createTestDatabase,
+  type Database,
+  seedDemo,
+  type TestBackend,
+  type TestDatabase,
+} from "@cyclelens/db";
+
+export const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test";
+const apiDir = fileURLToPath(new URL("..", import.meta.url));
+
+/** The backends asked for with --backend=…, PostgreSQL only when reachable (a message says when it is skipped). */
+export async function backendsFromArgs(argv: string[]): Promise<TestBackend[]> {
+  const asked = argv.find((a) => a.startsWith("--backend="))?.slice("--backend=".length);
+  const wanted: TestBackend[] = asked ? [asked as TestBackend] : ["sqlite", "postgresql"];
+  const out: TestBackend[] = [];
+  for (const b of wanted) {
+    if (b !== "postgresql") {
+      out.push(b);
+      continue;
+    }
+    process.env.TEST_POSTGRES_URL ||= DEFAULT_PG_URL;
+    try {
+      const t = await createTestDatabase("postgresql", { migrate: false });
+      await t.cleanup();
+      out.push(b);
+    } catch (error) {
+      if (asked) throw error;
+      console.log(`PostgreSQL skipped: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  return out;
+}
+
+/** A fresh database of `backend` with the demo dataset; `prepare` may add more before the server starts. */
+export async function demoDatabase(
+  backend: TestBackend,
+  prepare?: (db: Database) => Promise<void>,
+): Promise<TestDatabase> {
+  if (backend === "postgresql") process.env.TEST_POSTGRES_URL ||= DEFAULT_PG_URL;
+  const t = await createTestDatabase(backend);
+  await seedDemo(t.db);
+  if (prepare) await prepare(t.db);
+  await t.db.close();
+  return t;
+}
+
+export interface ServerProcess {
+  url: string;
+  base: string;
+  child: ChildProcess;
+  /** Everything the server printed. */
+  output(): string;
+  /** Resident set size of the server process, MB (from /proc). */
+  rssMb(): number;
+  /** Peak RSS of the server process so far, MB (VmHWM). */
+  peakRssMb(): number;
+  alive(): boolean;
+  /** SIGTERM, then waits for the exit; returns the exit code. */
+  stop(): Promise<number | null>;
+}
+
+function procStatus(pid: number, field: string): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * The server's command: the built `dist/main.js` (what `npm start` runs; ~90 MB less RSS than running the
+ * sources through tsx) when it is newer than every source file, else the sources through tsx.
+ */
+export function serverCommand(): { args: string[]; built: boolean } {
+  const dist = path.join(apiDir, "dist", "main.js");
+  if (existsSync(dist) && statSync(dist).mtimeMs >= newest(path.join(apiDir, "src")))
+    return { args: [dist], built: true };
+  return { args: ["--import", "tsx", "--conditions=@cyclelens/source", "src/main.ts"], built: false };
+}
+
+/** Starts the server on `databaseUrl` with `env` on a free port; resolves once it listens. */
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, serverCommand().args, {
+    cwd: apiDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: "0",
+      LOG_LEVEL: "info",
+      DATABASE_URL: databaseUrl,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => {
+    out += d;
+    if (out.length > 200_000) out = out.slice(-100_000);
+  });
+  child.stderr!.on("data", (d) => {
+    out += d;
+  });
+  const deadline = Date.now() + 120_000;
+  let url: string | undefined;
+  while (!url) {
+    const m = /GraphQL API on (http:\/\/[^\s"]+\/graphql)/.exec(out);
+    if (m) url = m[1];
+    else if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the server did not start:\n${out.slice(-2000)}`);
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    base: url.replace(/\/graphql$/, ""),
+    child,
+    output: () => out,
+    rssMb: () => procStatus(child.pid!, "VmRSS"),
+    peakRssMb: () => procStatus(child.pid!, "VmHWM"),
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/**
+ * Polls `GET /health` every `everyMs` while running; `stop()` returns the slowest answer (ms) and the count.
+ * A health answer that takes long means the event loop was blocked that long.
+ */
+export function watchHealth(base: string, everyMs = 20) {
+  let running = true;
+  let worst = 0;
+  let count = 0;
+  let failures = 0;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${base}/health`);
+        await res.arrayBuffer();
+        if (!res.ok) failures++;
+      } catch {
+        failures++;
+      }
+      worst = Math.max(worst, performance.now() - t0);
+      count++;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { worstMs: worst, count, failures };
+    },
+  };
+}
+
+/** Samples the server's RSS every `everyMs`; `stop()` returns the highest sample, MB. */
+export function watchRss(server: ServerProcess, everyMs = 50) {
+  let max = server.rssMb();
+  const timer = setInterval(() => {
+    const v = server.rssMb();
+    if (v > max) max = v;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return max;
+    },
+  };
+}
