@@ -135,7 +135,10 @@ describe("server process", () => {
           status: res.status,
           body: (await res.json()) as { data?: unknown; errors?: unknown },
         }),
-        (error: Error) => ({ status: 0, body: { errors: error.message } }),
+        (error: Error) => ({
+          status: 0,
+          body: { errors: error.message } as { data?: unknown; errors?: unknown },
+        }),
       ),
     );
     await new Promise((r) => setTimeout(r, 30));
