@@ -15,6 +15,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type ResolvedUrl, resolveDatabaseUrl } from "./config.js";
 import { dialectFor } from "./dialect.js";
+import { DatabaseBusyError } from "./errors.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { createRepositories, type RawClient } from "./repositories.js";
@@ -52,8 +53,32 @@ export function internalsOf(db: Database): DatabaseInternals {
   return i;
 }
 
+/**
+ * SQLite's busy timeout is short on purpose: better-sqlite3 waits for a lock *synchronously*, blocking the event
+ * loop. Longer waits for another writer are done by {@link sqliteWriteLock}: asynchronous retries.
+ */
 const SQLITE_PRAGMAS =
-  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 50; PRAGMA synchronous = NORMAL;";
+
+/**
+ * The statement that takes SQLite's write lock (RESERVED) at the start of every write transaction, before it
+ * reads anything: an UPDATE that changes no row still opens a write transaction. A deferred transaction that
+ * reads first and writes later can fail with SQLITE_BUSY (its snapshot is stale) however long it waits; one that
+ * holds the write lock from its first statement cannot. This is `BEGIN IMMEDIATE` through Prisma's adapter,
+ * which only issues `BEGIN`.
+ */
+const TAKE_WRITE_LOCK = "UPDATE dataset_version SET version = version WHERE id = -1";
+
+const isBusy = (e: unknown): boolean => {
+  const err = e as { message?: string; cause?: { originalCode?: string; kind?: string }; code?: string };
+  return (
+    err?.cause?.originalCode === "SQLITE_BUSY" ||
+    err?.code === "SQLITE_BUSY" ||
+    /SQLITE_BUSY|database is locked/i.test(err?.message ?? "")
+  );
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createDatabase(options: CreateDatabaseOptions = {}): Promise<Database> {
   const resolved = resolveDatabaseUrl(options.url);
@@ -84,7 +109,10 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     async connect() {
       const raw = await inner.connect();
       if (resolved.provider === "sqlite") await raw.executeScript(SQLITE_PRAGMAS);
-      connected = wrapAdapter(raw, () => listeners.size > 0, emit);
+      connected = wrapAdapter(raw, () => listeners.size > 0, emit, {
+        sqlite: resolved.provider === "sqlite",
+        lockTimeoutMs: options.lockTimeoutMs ?? 60_000,
+      });
       return connected;
     },
   } as AdapterFactory;
@@ -138,7 +166,32 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   return db;
 }
 
-function wrapAdapter(a: DriverAdapter, active: () => boolean, emit: (e: QueryEvent) => void): DriverAdapter {
+/**
+ * SQLite writes that wait for another writer politely: `run` is retried on SQLITE_BUSY with a growing pause
+ * (20 ms … 500 ms) until `lockTimeoutMs`, then fails with {@link DatabaseBusyError}. No write is lost as BUSY.
+ */
+async function retryBusy<T>(lockTimeoutMs: number, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  let pause = 20;
+  for (;;) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      const waited = performance.now() - started;
+      if (waited >= lockTimeoutMs) throw new DatabaseBusyError(waited);
+      await sleep(Math.min(pause, Math.max(1, lockTimeoutMs - waited)));
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+}
+
+function wrapAdapter(
+  a: DriverAdapter,
+  active: () => boolean,
+  emit: (e: QueryEvent) => void,
+  options: { sqlite: boolean; lockTimeoutMs: number },
+): DriverAdapter {
   const timed = <T>(sql: string, run: () => Promise<T>): Promise<T> => {
     if (!active()) return run();
     const t0 = performance.now();
@@ -163,14 +216,27 @@ function wrapAdapter(a: DriverAdapter, active: () => boolean, emit: (e: QueryEve
     commit: () => t.commit(),
     rollback: () => t.rollback(),
   });
+  const polite = <T>(run: () => Promise<T>) =>
+    options.sqlite ? retryBusy(options.lockTimeoutMs, run) : run();
   const wrapped: DriverAdapter = {
     provider: a.provider,
     adapterName: a.adapterName,
-    queryRaw: (q: SqlQuery) => timed(q.sql, () => a.queryRaw(q)),
-    executeRaw: (q: SqlQuery) => timed(q.sql, () => a.executeRaw(q)),
-    executeScript: (script: string) => timed(script, () => a.executeScript(script)),
-    startTransaction: async (level?: Parameters<DriverAdapter["startTransaction"]>[0]) =>
-      wrapTx(await a.startTransaction(level)),
+    queryRaw: (q: SqlQuery) => timed(q.sql, () => polite(() => a.queryRaw(q))),
+    executeRaw: (q: SqlQuery) => timed(q.sql, () => polite(() => a.executeRaw(q))),
+    executeScript: (script: string) => timed(script, () => polite(() => a.executeScript(script))),
+    startTransaction: async (level?: Parameters<DriverAdapter["startTransaction"]>[0]) => {
+      if (!options.sqlite) return wrapTx(await a.startTransaction(level));
+      return retryBusy(options.lockTimeoutMs, async () => {
+        const tx = await a.startTransaction(level);
+        try {
+          await tx.executeRaw({ sql: TAKE_WRITE_LOCK, args: [], argTypes: [] } as unknown as SqlQuery);
+        } catch (error) {
+          await tx.rollback().catch(() => {});
+          throw error;
+        }
+        return wrapTx(tx);
+      });
+    },
     dispose: () => a.dispose(),
   };
   if (a.getConnectionInfo) wrapped.getConnectionInfo = () => a.getConnectionInfo!();

@@ -18,3 +18,16 @@ export class InvalidRowError extends Error {
 export class MigrationError extends Error {
   override readonly name = "MigrationError";
 }
+
+/**
+ * SQLite's write lock stayed with another writer (an import in another process, say) for longer than the
+ * database's `lockTimeoutMs`. Retrying later is safe: nothing was written.
+ */
+export class DatabaseBusyError extends Error {
+  override readonly name = "DatabaseBusyError";
+  constructor(readonly waitedMs: number) {
+    super(
+      `the database is locked by another writer (an import?) and stayed locked for ${Math.round(waitedMs / 1000)} s; nothing was written, try again later`,
+    );
+  }
+}

@@ -2,7 +2,7 @@ export { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./config.js";
 export { createDatabase } from "./database.js";
 export { epochDayToISO, isISODate, isoToEpochDay } from "./dates.js";
 export * from "./demo/index.js";
-export { DatabaseConfigError, InvalidRowError, MigrationError } from "./errors.js";
+export { DatabaseBusyError, DatabaseConfigError, InvalidRowError, MigrationError } from "./errors.js";
 // Added for packages/ingest (see ingest-support.ts): demo-row deletes inside a transaction.
 export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
 export { checkIntegrity } from "./integrity.js";

@@ -384,6 +384,12 @@ export interface CreateDatabaseOptions {
   url?: string | undefined;
   /** Prisma log levels written to stdout/stderr (default: none). */
   log?: readonly LogLevel[] | undefined;
+  /**
+   * SQLite: how long a write waits for another writer's lock before failing with `DatabaseBusyError`
+   * (default 60,000 ms). The wait is polite and asynchronous: retries with a growing pause, never a blocked
+   * event loop.
+   */
+  lockTimeoutMs?: number | undefined;
 }
 
 export interface MigrateOptions {

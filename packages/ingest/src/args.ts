@@ -29,6 +29,8 @@ export interface IngestArgs {
   map: Partial<Record<BarField, string>> | undefined;
   delimiter: string | undefined;
   dateFormat: DateFormat | undefined;
+  /** `--decimal`: the decimal mark of a CSV file's numbers; detected when absent. */
+  decimal: "," | "." | undefined;
   source: string | undefined;
   unit: string | undefined;
   databaseUrl: string | undefined;
@@ -66,6 +68,7 @@ CSV import:
   --map open=Open,high=Hi,low=Lo,close=Last,adjClose=Adj,volume=Vol
   --delimiter <c|tab>                 default: sniffed from the header
   --date-format <f>                   ${DATE_FORMATS.join(", ")} (default: detected)
+  --decimal <,|.>                     decimal mark of the numbers (default: detected; an ambiguous file is refused)
   --source <name>                     provenance recorded for the rows (default "csv")
   --unit <unit>                       positioning unit when the file has no unit column
 
@@ -128,6 +131,9 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   if (dateFormat !== undefined && !isDateFormat(dateFormat.toUpperCase())) {
     fail(`--date-format must be one of ${DATE_FORMATS.join(", ")}, got "${dateFormat}"`);
   }
+  const decimal = v.decimal;
+  if (decimal !== undefined && decimal !== "," && decimal !== ".")
+    fail(`--decimal must be "," or ".", got "${decimal}"`);
   const csv = v.csv ?? [];
   const targets = [
     v.symbol,
@@ -145,6 +151,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
       "map",
       "delimiter",
       "date-format",
+      "decimal",
       "unit",
     ] as const) {
       if (v[opt] !== undefined) fail(`--${opt} only applies to --csv imports`);
@@ -180,6 +187,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
     map: v.map === undefined ? undefined : parseMap(v.map),
     delimiter: v.delimiter === undefined ? undefined : parseDelimiter(v.delimiter),
     dateFormat: dateFormat?.toUpperCase() as DateFormat | undefined,
+    decimal: decimal as "," | "." | undefined,
     source: v.source,
     unit: v.unit,
     databaseUrl: v["database-url"],
@@ -212,6 +220,7 @@ function parse(args: string[]) {
       map: { type: "string" },
       delimiter: { type: "string" },
       "date-format": { type: "string" },
+      decimal: { type: "string" },
       source: { type: "string" },
       unit: { type: "string" },
       "database-url": { type: "string" },

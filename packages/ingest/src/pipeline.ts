@@ -332,10 +332,11 @@ function errorMessage(error: unknown): string {
   return String(error);
 }
 
-function rejectedMessage(rejects: Rejection[]): string {
+function rejectedMessage(rejects: Rejection[], omitted = 0): string {
   const first = rejects[0]!;
+  const n = rejects.length + omitted;
   return (
-    `${rejects.length} invalid row${rejects.length === 1 ? "" : "s"} (first: ${first.file} line ${first.line}: ${first.reason}); ` +
+    `${n} invalid row${n === 1 ? "" : "s"} (first: ${first.file} line ${first.line}: ${first.reason}); ` +
     "nothing written — fix the input or use --skip-invalid"
   );
 }
@@ -353,12 +354,12 @@ async function finishItem<T>(
   write: (rows: T[]) => Promise<WriteResult>,
 ): Promise<ItemReport> {
   const now = options.now ?? (() => new Date());
-  report.rejected = parsed.rejects.length;
+  report.rejected = parsed.rejects.length + (parsed.omitted ?? 0);
   report.rejections = parsed.rejects;
   report.skipped += parsed.skipped;
   if (parsed.rejects.length > 0 && !options.skipInvalid) {
     report.status = "failed";
-    report.error = rejectedMessage(parsed.rejects);
+    report.error = rejectedMessage(parsed.rejects, parsed.omitted);
   } else {
     const rows = parsed.rows.map((r) => r.row);
     const result = rows.length > 0 ? await write(rows) : { counts: ZERO, demoDeleted: 0 };

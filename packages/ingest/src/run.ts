@@ -2,7 +2,8 @@
  * The CLI behind `pnpm ingest`, with every dependency injectable (store, fetch, output, files) so
  * it is tested without a network or a terminal. Returns the exit code.
  */
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { HELP, type IngestArgs, parseIngestArgs } from "./args.js";
 import { PRESETS, resolveItem } from "./catalog.js";
@@ -15,6 +16,7 @@ import {
   readSeriesCsv,
   readValuationCsv,
 } from "./csv/formats.js";
+import { type CsvInput, fileInput, textInput } from "./csv/parse.js";
 import { IngestUsageError } from "./errors.js";
 import type { FetchLike, RateLimiter } from "./http.js";
 import {
@@ -45,6 +47,7 @@ export interface CliDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Per-host rate limiter (default: the process-wide one). */
   rateLimiter?: RateLimiter;
+  /** Reads a CSV file (tests); by default the file is read in 1 MB chunks, never whole. */
   readTextFile?: (file: string) => Promise<string>;
   today?: string;
   /** Force TTY or plain progress. */
@@ -82,7 +85,11 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     err(`ingest → ${store.description}${args.dryRun ? " (dry run: nothing will be written)" : ""}`);
     if (args.csv.length > 0) {
       const base = deps.cwd ?? env.INIT_CWD ?? process.cwd();
-      const read = deps.readTextFile ?? ((f: string) => readFile(f, "utf8"));
+      const read = async (f: string): Promise<CsvInput> => {
+        if (deps.readTextFile) return textInput(await deps.readTextFile(f));
+        await access(f, constants.R_OK);
+        return fileInput(f);
+      };
       for (const file of args.csv) {
         const full = path.resolve(base, file.replace(/^~(?=\/)/, env.HOME ?? "~"));
         const label = path.basename(full);
@@ -151,7 +158,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 
   for (const r of reports) {
     if (r.rejections.length === 0) continue;
-    err(`\n${r.item}: ${r.rejections.length} rejected row${r.rejections.length === 1 ? "" : "s"}:`);
+    const listed = r.rejections.length < r.rejected ? ` (the first ${r.rejections.length} kept)` : "";
+    err(`\n${r.item}: ${r.rejected} rejected row${r.rejected === 1 ? "" : "s"}${listed}:`);
     for (const line of rejectionLines(r, args.allErrors ? Number.POSITIVE_INFINITY : 20)) err(line);
   }
   deps.stdout.write(`\n${summaryTable(reports)}\n`);
@@ -171,7 +179,7 @@ function failedReport(item: string, provider: string, error: unknown): ItemRepor
 
 async function importCsvFile(
   store: IngestStore,
-  text: string,
+  text: CsvInput,
   label: string,
   args: IngestArgs,
   progress: ReturnType<ProgressReporter["start"]>,
@@ -182,6 +190,7 @@ async function importCsvFile(
     valueCol: args.valueCol,
     map: args.map,
     dateFormat: args.dateFormat,
+    decimal: args.decimal,
     source: args.source,
     unit: args.unit,
     symbol: args.symbol,

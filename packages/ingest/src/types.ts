@@ -62,6 +62,8 @@ export interface Parsed<T> {
   rejects: Rejection[];
   /** Rows deliberately skipped, e.g. FRED's "." for holidays (not errors). */
   skipped: number;
+  /** Rejections beyond the ones kept in `rejects` (a file of millions of bad lines keeps the first 10,000). */
+  omitted?: number;
 }
 
 export interface DateRange {

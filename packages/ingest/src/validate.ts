@@ -22,6 +22,18 @@ import type {
 /** Relative tolerance for float noise in the [low, high] checks (vendors round independently). */
 const EPS = 1e-9;
 
+/**
+ * Sanity bounds of a price: no listed instrument or index trades below 0.0001 or above 10,000,000 (BRK.A is
+ * near 700,000, the highest index levels near 100,000). A price outside is a unit or parsing error (`1e-300`,
+ * a decimal comma read as a thousands separator), never data.
+ */
+export const PRICE_MIN = 0.0001;
+export const PRICE_MAX = 10_000_000;
+/** Largest daily volume accepted (SPY trades ~1e8 shares a day). */
+export const VOLUME_MAX = 1e13;
+/** Largest magnitude of an economic observation (rates in percent, levels in billions…). */
+export const OBSERVATION_MAX = 1e12;
+
 export function validateBars(input: Parsed<BarRow>): Parsed<BarRow> {
   const rejects = [...input.rejects];
   const ok: Located<BarRow>[] = [];
@@ -37,6 +49,8 @@ export function barProblem(b: BarRow): string | undefined {
   for (const key of ["open", "high", "low", "close", "adjClose"] as const) {
     const v = b[key];
     if (v !== null && !(v > 0)) return `non-positive price: ${key} = ${v}`;
+    if (v !== null && !(v >= PRICE_MIN && v <= PRICE_MAX))
+      return `price out of bounds: ${key} = ${v} (prices must lie between ${PRICE_MIN} and ${PRICE_MAX.toLocaleString("en-US")})`;
   }
   const { open, high, low, close } = b;
   if (high !== null && low !== null) {
@@ -49,11 +63,24 @@ export function barProblem(b: BarRow): string | undefined {
       return `close ${close} is outside [low ${low}, high ${high}]`;
   }
   if (b.volume !== null && !(b.volume >= 0)) return `negative volume: ${b.volume}`;
+  if (b.volume !== null && b.volume > VOLUME_MAX)
+    return `volume out of bounds: ${b.volume} (at most ${VOLUME_MAX})`;
   return undefined;
 }
 
 export function validateObservations(input: Parsed<ObservationRow>): Parsed<ObservationRow> {
-  return finish(input, input.rows, [...input.rejects], (r) => r.date);
+  const rejects = [...input.rejects];
+  const ok: Located<ObservationRow>[] = [];
+  for (const item of input.rows) {
+    if (Math.abs(item.row.value) > OBSERVATION_MAX)
+      rejects.push({
+        file: input.file,
+        line: item.line,
+        reason: `value out of bounds: ${item.row.value} (|value| ≤ ${OBSERVATION_MAX})`,
+      });
+    else ok.push(item);
+  }
+  return finish(input, ok, rejects, (r) => r.date);
 }
 
 export function validateValuations(input: Parsed<ValuationRow>): Parsed<ValuationRow> {

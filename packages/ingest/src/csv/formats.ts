@@ -26,8 +26,15 @@ import type {
   Rejection,
   ValuationRow,
 } from "../types.js";
-import { type CsvRecord, type CsvTable, parseCsv } from "./parse.js";
-import { type DateFormat, detectDateFormat, parseDate, parseNumberField } from "./values.js";
+import { type CsvInput, type CsvRecord, parseCsv, sniffDelimiter, textInput } from "./parse.js";
+import {
+  type DateFormat,
+  DateFormatEvidence,
+  DecimalEvidence,
+  type DecimalMark,
+  parseDate,
+  parseNumberField,
+} from "./values.js";
 
 export type BarField = "open" | "high" | "low" | "close" | "adjClose" | "volume";
 export const BAR_FIELDS: readonly BarField[] = ["open", "high", "low", "close", "adjClose", "volume"];
@@ -48,7 +55,14 @@ export interface CsvOptions {
   unit?: string | undefined;
   /** Symbol of valuation rows whose file has no `symbol` column (`--symbol`). */
   symbol?: string | undefined;
+  /** Decimal mark of the numbers: detected from the whole file when absent (`--decimal`). */
+  decimal?: DecimalMark | undefined;
 }
+
+/** Longest field accepted; a longer one rejects its line (it is never read as "missing"). */
+export const MAX_FIELD_CHARS = 256;
+/** Rejections kept with their line and reason; beyond, they are only counted (a file of 2,000,000 bad lines). */
+export const MAX_REJECTIONS = 10_000;
 
 /** A field as echoed in a rejection: at most 40 characters, with the length of a longer one. */
 export const clip = (s: string): string =>
@@ -103,71 +117,183 @@ function findColumn(
 
 interface Reader {
   file: string;
-  table: CsvTable;
+  header: string[];
+  /** The data records (the header skipped), read again from the input at each call. */
+  records: () => Iterable<CsvRecord & { oversized?: boolean }>;
   dateIndex: number;
   dateFormat: DateFormat | "auto";
+  decimal: DecimalMark;
+  delimiter: string;
   rejects: Rejection[];
+  /** Rejections beyond MAX_REJECTIONS, counted only. */
+  omitted: number;
 }
 
-function openTable(text: string, file: string, options: CsvOptions): Reader {
-  if (text.trim() === "") throw new IngestUsageError(`${file}: the file is empty`);
-  if (/^\s*<(!doctype|html|\?xml)/i.test(text)) {
+function reject(r: Reader, line: number, reason: string): void {
+  if (r.rejects.length < MAX_REJECTIONS) r.rejects.push({ file: r.file, line, reason });
+  else r.omitted++;
+}
+
+function openTable(input: string | CsvInput, file: string, options: CsvOptions): Reader {
+  const source = typeof input === "string" ? textInput(input) : input;
+  const head = source.head();
+  if (head.trim() === "") throw new IngestUsageError(`${file}: the file is empty`);
+  if (/^\s*<(!doctype|html|\?xml)/i.test(head)) {
     throw new IngestUsageError(`${file}: this is an HTML/XML document, not a CSV file`);
   }
-  const table = parseCsv(text, { delimiter: options.delimiter });
-  const dateIndex = findColumn(table.header, options.dateCol, DATE_NAMES, "date");
+  const delimiter = options.delimiter ?? sniffDelimiter(head);
+  let header: string[] | undefined;
+  for (const rec of source.records(delimiter)) {
+    header = rec.fields.map((h) => h.trim());
+    break;
+  }
+  if (!header) throw new IngestUsageError(`${file}: the file is empty`);
+  const dateIndex = findColumn(header, options.dateCol, DATE_NAMES, "date");
   if (dateIndex === undefined) {
     throw new IngestUsageError(
-      `${file}: no date column found (columns: ${table.header.join(", ")}); name it with --date-col`,
+      `${file}: no date column found (columns: ${header.join(", ")}); name it with --date-col`,
     );
   }
-  const dateFormat =
-    options.dateFormat && options.dateFormat !== "auto"
-      ? options.dateFormat
-      : detectDateFormat(table.records.map((r) => r.fields[dateIndex] ?? ""));
-  return { file, table, dateIndex, dateFormat, rejects: [] };
+  const records = function* () {
+    let first = true;
+    for (const rec of source.records(delimiter)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      yield rec;
+    }
+  };
+  return {
+    file,
+    header,
+    records,
+    dateIndex,
+    dateFormat: options.dateFormat ?? "auto",
+    decimal: options.decimal ?? ".",
+    delimiter,
+    rejects: [],
+    omitted: 0,
+  };
 }
 
-/** Checks the field count and the date of a record; pushes a rejection and returns undefined when bad. */
-function readDate(r: Reader, rec: CsvRecord): string | undefined {
-  if (rec.fields.length !== r.table.header.length) {
-    r.rejects.push({
-      file: r.file,
-      line: rec.line,
-      reason: `expected ${r.table.header.length} fields, found ${rec.fields.length}`,
-    });
+/**
+ * One pass over the file before reading it: the date format of the column (`a/b/YYYY` is decided by the whole
+ * column) and the decimal mark of the numeric columns (see `DecimalEvidence`). A file with a header and no data
+ * row is an error, as is a file whose decimal mark cannot be told.
+ */
+function scan(r: Reader, numeric: readonly number[], options: CsvOptions): void {
+  const dates = new DateFormatEvidence();
+  const decimal = new DecimalEvidence(r.delimiter);
+  let count = 0;
+  for (const rec of r.records()) {
+    count++;
+    if (rec.oversized) continue;
+    if (!options.dateFormat || options.dateFormat === "auto") dates.add(rec.fields[r.dateIndex] ?? "");
+    if (!options.decimal) for (const i of numeric) decimal.add(rec.fields[i] ?? "", rec.line);
+  }
+  if (count === 0)
+    throw new IngestUsageError(
+      `${r.file}: line 1 is a header (${r.header.join(", ")}) and no data row follows`,
+    );
+  if (!options.dateFormat || options.dateFormat === "auto") r.dateFormat = dates.format();
+  if (!options.decimal) {
+    const mark = decimal.decide();
+    if (typeof mark !== "string") throw new IngestUsageError(`${r.file}: ${mark.problem}`);
+    r.decimal = mark;
+  }
+}
+
+/** Checks the field count, the field sizes and the date of a record; rejects it and returns undefined when bad. */
+function readDate(r: Reader, rec: CsvRecord & { oversized?: boolean }): string | undefined {
+  if (rec.oversized) {
+    reject(r, rec.line, `the line is longer than 1,000,000 characters`);
     return undefined;
+  }
+  if (rec.fields.length !== r.header.length) {
+    reject(r, rec.line, `expected ${r.header.length} fields, found ${rec.fields.length}`);
+    return undefined;
+  }
+  for (let i = 0; i < rec.fields.length; i++) {
+    const n = rec.fields[i]!.length;
+    if (n > MAX_FIELD_CHARS) {
+      reject(
+        r,
+        rec.line,
+        `field ${r.header[i] || i + 1} is ${n} characters long; the limit is ${MAX_FIELD_CHARS}`,
+      );
+      return undefined;
+    }
   }
   const raw = rec.fields[r.dateIndex]!;
   const date = parseDate(raw, r.dateFormat);
   if (!date) {
     const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(raw.trim())?.[1];
     const outside = year !== undefined && (Number(year) < 1800 || Number(year) > 2199);
-    r.rejects.push({
-      file: r.file,
-      line: rec.line,
-      reason: outside
+    reject(
+      r,
+      rec.line,
+      outside
         ? `date "${clip(raw.trim())}" is outside the supported calendar ${MIN_DATE} to ${MAX_DATE}`
         : `invalid date "${clip(raw.trim())}"`,
-    });
+    );
     return undefined;
   }
   return date;
 }
 
-/** Reads a numeric field: a number, null when missing, or undefined after pushing a rejection. */
+/** Reads a numeric field: a number, null when missing, or undefined after rejecting the line. */
 function readNumber(r: Reader, rec: CsvRecord, index: number, name: string): number | null | undefined {
   const raw = rec.fields[index] ?? "";
-  const parsed = parseNumberField(raw);
+  const parsed = parseNumberField(raw, r.decimal);
   if (!parsed.ok) {
-    r.rejects.push({
-      file: r.file,
-      line: rec.line,
-      reason: `${name} is not a number: "${clip(raw.trim())}"`,
-    });
+    reject(r, rec.line, `${name} is not a number: "${clip(raw.trim())}"`);
     return undefined;
   }
   return parsed.value;
+}
+
+/**
+ * One row per date, found while reading (so a file of 2,000,000 copies of one date never holds them all): a
+ * repeated date rejects the new line at once and, at the end, the first one too (the file does not say which
+ * is right).
+ */
+class DateKeys<T> {
+  #lines = new Map<string, number>();
+  /** First line of a repeated date → the line that repeated it first. */
+  #repeated = new Map<number, number>();
+  constructor(private readonly r: Reader) {}
+
+  /** True when the date is new; false after rejecting a repetition. */
+  accept(date: string, line: number): boolean {
+    const first = this.#lines.get(date);
+    if (first === undefined) {
+      this.#lines.set(date, line);
+      return true;
+    }
+    if (!this.#repeated.has(first)) this.#repeated.set(first, line);
+    reject(this.r, line, `duplicate date: ${date} also on line ${first}`);
+    return false;
+  }
+
+  /** The rows whose date appeared once; rejects the first occurrence of each repeated date. */
+  finish(rows: Located<T>[], dateOf: (row: T) => string): Located<T>[] {
+    if (this.#repeated.size === 0) return rows;
+    const out: Located<T>[] = [];
+    for (const item of rows) {
+      const again = this.#repeated.get(item.line);
+      // kept beyond MAX_REJECTIONS: there is at most one per distinct date
+      if (again !== undefined)
+        this.r.rejects.push({
+          file: this.r.file,
+          line: item.line,
+          reason: `duplicate date: ${dateOf(item.row)} also on line ${again}`,
+        });
+      else out.push(item);
+    }
+    this.r.rejects.sort((a, b) => a.line - b.line);
+    return out;
+  }
 }
 
 export interface BarsCsv extends Parsed<BarRow> {
@@ -176,9 +302,9 @@ export interface BarsCsv extends Parsed<BarRow> {
 }
 
 /** Reads a bar file (OHLCV, OHLC, with or without adjusted close, or close-only). */
-export function readBarsCsv(text: string, file: string, options: CsvOptions = {}): BarsCsv {
-  const r = openTable(text, file, options);
-  const header = r.table.header;
+export function readBarsCsv(input: string | CsvInput, file: string, options: CsvOptions = {}): BarsCsv {
+  const r = openTable(input, file, options);
+  const header = r.header;
   const idx: Partial<Record<BarField, number>> = {};
   for (const f of BAR_FIELDS) {
     const i = findColumn(header, options.map?.[f], BAR_ALIASES[f], f);
@@ -208,8 +334,10 @@ export function readBarsCsv(text: string, file: string, options: CsvOptions = {}
         ? "stooq/ohlcv"
         : "ohlcv";
 
+  scan(r, Object.values(idx), options);
   const rows: Located<BarRow>[] = [];
-  for (const rec of r.table.records) {
+  const keys = new DateKeys<BarRow>(r);
+  for (const rec of r.records()) {
     const date = readDate(r, rec);
     if (date === undefined) continue;
     const values: Partial<Record<BarField, number | null>> = {};
@@ -227,7 +355,7 @@ export function readBarsCsv(text: string, file: string, options: CsvOptions = {}
     if (bad) continue;
     const close = values.close ?? null;
     if (close === null) {
-      r.rejects.push({ file, line: rec.line, reason: "missing close" });
+      reject(r, rec.line, "missing close");
       continue;
     }
     let open: number | null = null;
@@ -236,19 +364,21 @@ export function readBarsCsv(text: string, file: string, options: CsvOptions = {}
     if (ohlc) {
       const missing = (["open", "high", "low"] as const).filter((f) => values[f] === null);
       if (missing.length > 0) {
-        r.rejects.push({ file, line: rec.line, reason: `missing ${missing.join(", ")}` });
+        reject(r, rec.line, `missing ${missing.join(", ")}`);
         continue;
       }
       open = values.open!;
       high = values.high!;
       low = values.low!;
     }
+    if (!keys.accept(date, rec.line)) continue;
     rows.push({
       line: rec.line,
       row: { date, open, high, low, close, adjClose: values.adjClose ?? null, volume: values.volume ?? null },
     });
   }
-  return { file, rows, rejects: r.rejects, skipped: 0, format };
+  const unique = keys.finish(rows, (b) => b.date);
+  return { file, rows: unique, rejects: r.rejects, skipped: 0, format, omitted: r.omitted };
 }
 
 export interface SeriesCsv extends Parsed<ObservationRow> {
@@ -258,9 +388,9 @@ export interface SeriesCsv extends Parsed<ObservationRow> {
 }
 
 /** Reads a date + value file. Missing values ("." or empty, FRED's holidays) are skipped, not rejected. */
-export function readSeriesCsv(text: string, file: string, options: CsvOptions = {}): SeriesCsv {
-  const r = openTable(text, file, options);
-  const header = r.table.header;
+export function readSeriesCsv(input: string | CsvInput, file: string, options: CsvOptions = {}): SeriesCsv {
+  const r = openTable(input, file, options);
+  const header = r.header;
   let valueIndex = options.valueCol ? findColumn(header, options.valueCol, [], "value") : undefined;
   if (valueIndex === undefined) {
     const others = header.map((_, i) => i).filter((i) => i !== r.dateIndex);
@@ -278,9 +408,11 @@ export function readSeriesCsv(text: string, file: string, options: CsvOptions = 
   const dateName = norm(header[r.dateIndex] ?? "");
   const format = code && (dateName === "observationdate" || dateName === "date") ? "fred" : "date,value";
 
+  scan(r, [valueIndex], options);
   const rows: Located<ObservationRow>[] = [];
+  const keys = new DateKeys<ObservationRow>(r);
   let skipped = 0;
-  for (const rec of r.table.records) {
+  for (const rec of r.records()) {
     const date = readDate(r, rec);
     if (date === undefined) continue;
     const v = readNumber(r, rec, valueIndex, valueName);
@@ -289,9 +421,11 @@ export function readSeriesCsv(text: string, file: string, options: CsvOptions = 
       skipped++;
       continue;
     }
+    if (!keys.accept(date, rec.line)) continue;
     rows.push({ line: rec.line, row: { date, value: v } });
   }
-  return { file, rows, rejects: r.rejects, skipped, code, format };
+  const unique = keys.finish(rows, (o) => o.date);
+  return { file, rows: unique, rejects: r.rejects, skipped, code, format, omitted: r.omitted };
 }
 
 function requiredText(
@@ -303,7 +437,7 @@ function requiredText(
 ) {
   const value = (index === undefined ? undefined : rec.fields[index]?.trim()) || fallback;
   if (!value) {
-    r.rejects.push({ file: r.file, line: rec.line, reason: `missing ${name}` });
+    reject(r, rec.line, `missing ${name}`);
     return undefined;
   }
   return value;
@@ -311,11 +445,7 @@ function requiredText(
 
 function checkSource(r: Reader, rec: CsvRecord, source: string): boolean {
   if (source.toLowerCase() === "demo") {
-    r.rejects.push({
-      file: r.file,
-      line: rec.line,
-      reason: 'source "demo" is reserved for the demo dataset',
-    });
+    reject(r, rec.line, 'source "demo" is reserved for the demo dataset');
     return false;
   }
   return true;
@@ -325,9 +455,13 @@ function checkSource(r: Reader, rec: CsvRecord, source: string): boolean {
  * Valuation snapshots: `date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source`
  * (metrics may be empty; `dividend_yield` in percent; `source` optional, default `--source` or "csv").
  */
-export function readValuationCsv(text: string, file: string, options: CsvOptions = {}): Parsed<ValuationRow> {
-  const r = openTable(text, file, options);
-  const h = r.table.header;
+export function readValuationCsv(
+  input: string | CsvInput,
+  file: string,
+  options: CsvOptions = {},
+): Parsed<ValuationRow> {
+  const r = openTable(input, file, options);
+  const h = r.header;
   const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
   const symbolI = col(["symbol", "ticker", "instrument"]);
   const metricCols = {
@@ -347,8 +481,13 @@ export function readValuationCsv(text: string, file: string, options: CsvOptions
       `${file}: no valuation column found; expected forward_pe, trailing_pe, price_to_book or dividend_yield (columns: ${h.join(", ")})`,
     );
   }
+  scan(
+    r,
+    Object.values(metricCols).filter((i): i is number => i !== undefined),
+    options,
+  );
   const rows: Located<ValuationRow>[] = [];
-  for (const rec of r.table.records) {
+  for (const rec of r.records()) {
     const date = readDate(r, rec);
     if (date === undefined) continue;
     const symbol = requiredText(r, rec, symbolI, options.symbol, "symbol");
@@ -383,17 +522,17 @@ export function readValuationCsv(text: string, file: string, options: CsvOptions
       },
     });
   }
-  return { file, rows, rejects: r.rejects, skipped: 0 };
+  return { file, rows, rejects: r.rejects, skipped: 0, omitted: r.omitted };
 }
 
 /** Positioning observations: `date,segment,value,unit,source` (`unit`/`source` columns optional with `--unit`/`--source`). */
 export function readPositioningCsv(
-  text: string,
+  input: string | CsvInput,
   file: string,
   options: CsvOptions = {},
 ): Parsed<PositioningRow> {
-  const r = openTable(text, file, options);
-  const h = r.table.header;
+  const r = openTable(input, file, options);
+  const h = r.header;
   const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
   const segmentI = col(["segment"]);
   const valueI = options.valueCol ? findColumn(h, options.valueCol, [], "value") : col(["value"]);
@@ -404,8 +543,9 @@ export function readPositioningCsv(
       `${file}: a positioning file needs segment and value columns (columns: ${h.join(", ")})`,
     );
   }
+  scan(r, [valueI], options);
   const rows: Located<PositioningRow>[] = [];
-  for (const rec of r.table.records) {
+  for (const rec of r.records()) {
     const date = readDate(r, rec);
     if (date === undefined) continue;
     const segment = requiredText(r, rec, segmentI, undefined, "segment");
@@ -413,7 +553,7 @@ export function readPositioningCsv(
     const v = readNumber(r, rec, valueI, h[valueI] ?? "value");
     if (v === undefined) continue;
     if (v === null) {
-      r.rejects.push({ file, line: rec.line, reason: "missing value" });
+      reject(r, rec.line, "missing value");
       continue;
     }
     const unit = requiredText(r, rec, unitI, options.unit, "unit");
@@ -422,7 +562,7 @@ export function readPositioningCsv(
     if (!source || !checkSource(r, rec, source)) continue;
     rows.push({ line: rec.line, row: { segment, date, value: v, unit, source } });
   }
-  return { file, rows, rejects: r.rejects, skipped: 0 };
+  return { file, rows, rejects: r.rejects, skipped: 0, omitted: r.omitted };
 }
 
 /** A split ratio: `2:1`, `2/1`, `2-for-1`, `2 for 1`, or a plain number `2` (= 2:1). Undefined when malformed. */
@@ -445,12 +585,12 @@ export function parseSplitRatio(raw: string): { numerator: number; denominator: 
  * `--source` (default "csv").
  */
 export function readCorporateActionsCsv(
-  text: string,
+  input: string | CsvInput,
   file: string,
   options: CsvOptions = {},
 ): Parsed<CorporateActionCsvRow> {
-  const r = openTable(text, file, options);
-  const h = r.table.header;
+  const r = openTable(input, file, options);
+  const h = r.header;
   const col = (aliases: string[]) => findColumn(h, undefined, aliases, aliases[0]!);
   const symbolI = col(["symbol", "ticker", "instrument"]);
   const kindI = col(["kind", "type", "action"]);
@@ -463,9 +603,10 @@ export function readCorporateActionsCsv(
       `${file}: a corporate-action file needs date, symbol (or --symbol), kind and value columns (columns: ${h.join(", ")})`,
     );
   }
+  scan(r, [], options);
   const rows: Located<CorporateActionCsvRow>[] = [];
-  const reject = (line: number, reason: string) => r.rejects.push({ file, line, reason });
-  for (const rec of r.table.records) {
+  const rejectLine = (line: number, reason: string) => reject(r, line, reason);
+  for (const rec of r.records()) {
     const date = readDate(r, rec);
     if (date === undefined) continue;
     const symbol = requiredText(r, rec, symbolI, options.symbol, "symbol");
@@ -479,7 +620,7 @@ export function readCorporateActionsCsv(
       const v = readNumber(r, rec, valueI, h[valueI] ?? "value");
       if (v === undefined) continue;
       if (v === null || !(v > 0)) {
-        reject(rec.line, `dividend amount must be a number > 0, got "${clip(raw)}"`);
+        rejectLine(rec.line, `dividend amount must be a number > 0, got "${clip(raw)}"`);
         continue;
       }
       rows.push({
@@ -489,7 +630,7 @@ export function readCorporateActionsCsv(
     } else if (kind === "split") {
       const ratio = parseSplitRatio(raw);
       if (!ratio) {
-        reject(
+        rejectLine(
           rec.line,
           `split ratio must be N:D (e.g. 2:1, 1:10) with positive numbers, got "${clip(raw)}"`,
         );
@@ -497,20 +638,21 @@ export function readCorporateActionsCsv(
       }
       rows.push({ line: rec.line, row: { ...base, kind: "split", amount: null, ...ratio } });
     } else {
-      reject(rec.line, `kind must be dividend or split, got "${rec.fields[kindI]?.trim() ?? ""}"`);
+      rejectLine(rec.line, `kind must be dividend or split, got "${clip(rec.fields[kindI]?.trim() ?? "")}"`);
     }
   }
-  return { file, rows, rejects: r.rejects, skipped: 0 };
+  return { file, rows, rejects: r.rejects, skipped: 0, omitted: r.omitted };
 }
 
 export type CsvKind = "bars" | "series" | "valuation" | "positioning" | "actions";
 
 /** Guesses what a file holds from its header alone (used when neither --symbol, --series nor --kind is given). */
 export function guessCsvKind(
-  text: string,
+  input: string | CsvInput,
   options: CsvOptions = {},
 ): { kind: CsvKind; code?: string } | undefined {
-  const table = parseCsv(text.slice(0, 4096), { delimiter: options.delimiter });
+  const head = typeof input === "string" ? input.slice(0, 4096) : input.head(4096);
+  const table = parseCsv(head, { delimiter: options.delimiter });
   const names = table.header.map(norm);
   if (names.includes("segment")) return { kind: "positioning" };
   if (names.includes("kind") && names.includes("symbol")) return { kind: "actions" };
