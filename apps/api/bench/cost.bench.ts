@@ -18,8 +18,8 @@ const SHAPES: [string, string][] = [
     `{ instruments(filter: { symbols: ${ALL} }) { series(range: { from: "2001-01-01" }) { date value } } }`,
   ],
   [
-    "bars page of 10,000, 6 instruments ×5 aliases",
-    `{ ${[0, 1, 2, 3].map((i) => `a${i}: instruments(filter: { symbols: ${ALL} }) { bars(first: 10000) { edges { node { date close volume } } } }`).join(" ")} }`,
+    "bars pages of 6,000, 6 instruments ×2 aliases",
+    `{ ${[0, 1].map((i) => `a${i}: instruments(filter: { symbols: ${ALL} }) { bars(first: 6000) { edges { node { date close volume } } } }`).join(" ")} }`,
   ],
   [
     "SMA 200 + RSI + MACD over 25 years, 6 instruments",
@@ -31,7 +31,11 @@ const SHAPES: [string, string][] = [
   ],
   [
     "compare ×25 aliases with relative-strength lines",
-    `{ ${Array.from({ length: 25 }, (_, i) => `c${i}: compare(base: "IWM", benchmark: "SPY", range: { from: "${2001 + (i % 20)}-01-01" }) { returnGap beta relativeStrength { value } } }`).join(" ")} }`,
+    `{ ${Array.from({ length: 25 }, (_, i) => `c${i}: compare(base: "IWM", benchmark: "SPY", range: { from: "${2001 + (i % 20)}-01-01" }) { returnGap beta relativeStrength { value } }`).join(" ")} }`,
+  ],
+  [
+    "rateCycles ×30 aliases with moves and performance (minMoveBp 10…39)",
+    `{ ${Array.from({ length: 30 }, (_, i) => `r${i}: rateCycles(minMoveBp: ${10 + i}) { start moves { date changeBp } performance(symbols: ["IWM", "SPY"]) { return } }`).join(" ")} }`,
   ],
   [
     "rate-cycle study, 10 horizons ×20 aliases",

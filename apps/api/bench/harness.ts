@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -100,17 +101,29 @@ export function serverCommand(): { args: string[]; built: boolean } {
   return { args: ["--import", "tsx", "--conditions=@cyclelens/source", "src/main.ts"], built: false };
 }
 
-/** Starts the server on `databaseUrl` with `env` on a free port; resolves once it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server on `databaseUrl` with `env` on a free port; resolves once `/health` answers. */
 export async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, serverCommand().args, {
     cwd: apiDir,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      PORT: "0",
+      PORT: String(port),
       LOG_LEVEL: "info",
       DATABASE_URL: databaseUrl,
       ...env,
@@ -126,13 +139,16 @@ export async function startServerProcess(
     out += d;
   });
   const deadline = Date.now() + 120_000;
-  let url: string | undefined;
-  while (!url) {
-    const m = /GraphQL API on (http:\/\/[^\s"]+\/graphql)/.exec(out);
-    if (m) url = m[1];
-    else if (child.exitCode !== null || Date.now() > deadline)
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (;;) {
+    if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`the server did not start:\n${out.slice(-2000)}`);
-    else await new Promise((r) => setTimeout(r, 50));
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,

@@ -62,6 +62,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** Longest wait for accepted requests at shutdown, ms (`CYCLELENS_SHUTDOWN_GRACE_MS`, default 30,000). */
   shutdownGraceMs: number;
+  /** Operations executing at once; the others wait in arrival order (`CYCLELENS_MAX_CONCURRENT`, default 8). */
+  maxConcurrent: number;
   limits: Limits;
 }
 
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parseCacheMb: integer(env, "CYCLELENS_PARSE_CACHE_MB", 16, 0, 4096),
     shutdownDelayMs: integer(env, "CYCLELENS_SHUTDOWN_DELAY_MS", 0, 0, 600_000),
     shutdownGraceMs: integer(env, "CYCLELENS_SHUTDOWN_GRACE_MS", 30_000, 0, 600_000),
+    maxConcurrent: integer(env, "CYCLELENS_MAX_CONCURRENT", 8, 1, 10_000),
     limits: {
       maxDocumentBytes: integer(env, "CYCLELENS_MAX_DOCUMENT_BYTES", 65_536, 256, 100_000_000),
       maxTokens: integer(env, "CYCLELENS_MAX_TOKENS", 5_000, 50, 10_000_000),

@@ -68,8 +68,16 @@ export function createLoaders(db: Database, cache: HistoryCache, budget?: Reques
   let version: Promise<number> | undefined;
   /** The dataset version this request works with (read once; only needed when the cache is on). */
   const currentVersion = () => {
-    version ??= cache.enabled ? db.dataVersion() : Promise.resolve(Number.NaN);
+    version ??= cache.enabled ? db.dataVersion().then(resumed) : Promise.resolve(Number.NaN);
     return version;
+  };
+  /**
+   * The request resumes after I/O (a statement, or a load another request started): a new slice starts, so the
+   * yield points measure continuous work, not the time other requests ran meanwhile.
+   */
+  const resumed = <T>(value: T): T => {
+    budget?.startSlice();
+    return value;
   };
 
   /** One cached value under a fixed key, loaded once per request at most. */
@@ -84,7 +92,7 @@ export function createLoaders(db: Database, cache: HistoryCache, budget?: Reques
           async () => new Map([["all", await fetch()]]),
           undefined as V,
         );
-        return value as V;
+        return resumed(value as V);
       });
       return promise;
     };
@@ -92,9 +100,12 @@ export function createLoaders(db: Database, cache: HistoryCache, budget?: Reques
 
   /** A DataLoader whose batches go through the cache: one statement for all the keys it does not hold. */
   const batched = <K, V>(kind: string, fetch: (keys: K[]) => Promise<Map<K, V>>, fallback: V) =>
-    new DataLoader<K, V>(async (keys) => cache.getMany(kind, await currentVersion(), keys, fetch, fallback), {
-      batchScheduleFn,
-    });
+    new DataLoader<K, V>(
+      async (keys) => resumed(await cache.getMany(kind, await currentVersion(), keys, fetch, fallback)),
+      {
+        batchScheduleFn,
+      },
+    );
 
   const allInstruments = single("instruments", () => db.instruments.list());
   const allSeries = single("series", () => db.economicSeries.list());

@@ -10,7 +10,9 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { useAdmission } from "./admission.js";
 import { useRequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import { createContext } from "./context.js";
@@ -76,6 +78,13 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
     maskedErrors: {
       isDev: config.isDevelopment,
       maskError(error, message, isDev) {
+        // Another writer (an import) held SQLite's write lock past the wait: retryable, nothing was written.
+        const original = (error as { originalError?: Error }).originalError;
+        if (original?.name === "DatabaseBusyError")
+          return new GraphQLError(original.message, {
+            path: (error as GraphQLError).path,
+            extensions: { code: "DATABASE_BUSY", http: { status: 503, headers: { "retry-after": "5" } } },
+          });
         const masked = maskError(error, message, isDev);
         if (masked !== error) originalErrors.set(masked, error);
         return masked;
@@ -95,6 +104,7 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       // dashboard query, see the API README. CYCLELENS_GRAPHQL_JIT=off falls back to graphql-js.
       ...(config.graphqlJit ? useJitExecution() : []),
       useRequestBudget(),
+      useAdmission(config.maxConcurrent),
       useResponseLimit(config.limits.maxResponseBytes),
       ...plugins,
     ],
