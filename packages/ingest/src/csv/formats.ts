@@ -280,18 +280,22 @@ class DateKeys<T> {
   finish(rows: Located<T>[], dateOf: (row: T) => string): Located<T>[] {
     if (this.#repeated.size === 0) return rows;
     const out: Located<T>[] = [];
+    const firsts: Rejection[] = [];
     for (const item of rows) {
       const again = this.#repeated.get(item.line);
-      // kept beyond MAX_REJECTIONS: there is at most one per distinct date
-      if (again !== undefined)
-        this.r.rejects.push({
+      if (again === undefined) out.push(item);
+      else if (firsts.length < MAX_REJECTIONS)
+        firsts.push({
           file: this.r.file,
           line: item.line,
           reason: `duplicate date: ${dateOf(item.row)} also on line ${again}`,
         });
-      else out.push(item);
+      else this.r.omitted++;
     }
-    this.r.rejects.sort((a, b) => a.line - b.line);
+    // keep the MAX_REJECTIONS earliest lines of both lists, count the rest
+    const all = [...this.r.rejects, ...firsts].sort((a, b) => a.line - b.line);
+    this.r.omitted += Math.max(0, all.length - MAX_REJECTIONS);
+    this.r.rejects = all.slice(0, MAX_REJECTIONS);
     return out;
   }
 }
