@@ -151,7 +151,7 @@ for (const backend of testBackends()) {
         /300000 invalid rows/,
       );
       expect(r.err).toMatch(/dupes\.csv line 2: duplicate date: 2024-01-02 also on line 3/);
-      expect(r.err).toMatch(/IWM: 300000 rejected rows \(the first 10001 kept\)/);
+      expect(r.err).toMatch(/IWM: 300000 rejected rows \(the first 10000 kept\)/);
     });
   });
 }
