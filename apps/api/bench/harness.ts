@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import {
   createTestDatabase,
   type Database,
@@ -168,34 +169,36 @@ export async function startServerProcess(
 }
 
 /**
- * Polls `GET /health` every `everyMs` while running; `stop()` returns the slowest answer (ms) and the count.
- * A health answer that takes long means the event loop was blocked that long.
+ * Polls `GET /health` every `everyMs` from a worker thread (so the bench's own work — building a 10 MB body —
+ * does not delay the probes); `stop()` returns the slowest answer (ms) and the count. A health answer that
+ * takes long means the server's event loop was blocked that long (or the machine was busy).
  */
 export function watchHealth(base: string, everyMs = 20) {
-  let running = true;
-  let worst = 0;
-  let count = 0;
-  let failures = 0;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      try {
-        const res = await fetch(`${base}/health`);
-        await res.arrayBuffer();
-        if (!res.ok) failures++;
-      } catch {
-        failures++;
-      }
-      worst = Math.max(worst, performance.now() - t0);
-      count++;
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+     let running = true, worst = 0, count = 0, failures = 0;
+     parentPort.on("message", () => { running = false; });
+     (async () => {
+       while (running) {
+         const t0 = performance.now();
+         try { const r = await fetch(workerData.base + "/health"); await r.arrayBuffer(); if (!r.ok) failures++; }
+         catch { failures++; }
+         worst = Math.max(worst, performance.now() - t0); count++;
+         await new Promise((r) => setTimeout(r, workerData.everyMs));
+       }
+       parentPort.postMessage({ worstMs: worst, count, failures });
+     })();`,
+    { eval: true, workerData: { base, everyMs } },
+  );
   return {
-    async stop() {
-      running = false;
-      await loop;
-      return { worstMs: worst, count, failures };
+    stop(): Promise<{ worstMs: number; count: number; failures: number }> {
+      return new Promise((resolve) => {
+        worker.once("message", (m) => {
+          void worker.terminate();
+          resolve(m);
+        });
+        worker.postMessage("stop");
+      });
     },
   };
 }

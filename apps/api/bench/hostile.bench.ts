@@ -117,12 +117,26 @@ const scenarios: Scenario[] = [
     ? []
     : [
         {
-          name: "series of one 146,097-bar instrument",
+          name: "series over 2,045,358 bars (all instruments), cold: histories not yet loaded",
+          requests: () => [json("{ instruments { symbol series { date value } } }")],
+        },
+        {
+          name: "the same again (histories cached: the estimate knows them)",
+          requests: () => [json("{ instruments { symbol series { date value } } }")],
+        },
+        {
+          name: "series of one 146,097-bar instrument (admissible: 146,097 points)",
           requests: () => [json('{ instrument(symbol: "BIG0") { series { date value } } }')],
         },
         {
-          name: "series over 2,045,358 bars (all instruments)",
-          requests: () => [json("{ instruments { symbol series { date value } } }")],
+          name: "the dashboard after all that (reference)",
+          requests: () => [
+            json(DASHBOARD, {
+              symbols: ["IWM", "SPY", "KRE"],
+              range: { from: "2021-11-20", to: "2026-11-20" },
+              recent: { from: "2026-05-20", to: "2026-11-20" },
+            }),
+          ],
         },
       ]),
 ];

@@ -26,7 +26,7 @@ import type { Plugin } from "graphql-yoga";
 import { limitExceeded } from "./errors.js";
 
 /** Units charged per data point an analytic reads (one returned list item costs 1). See the API README. */
-export const READ_WEIGHT = 0.01;
+export const READ_WEIGHT = 0.03;
 /** Longest run of synchronous work between two yields to the event loop, at checkpoints. */
 export const SLICE_MS = 15;
 
@@ -113,6 +113,7 @@ export class RequestBudget {
    * resolvers started in one synchronous pass cannot starve `/health`: it resumes 15 ms at a time.
    */
   pause(): Promise<void> | undefined {
+    if (this.signal.aborted) return abandoned();
     if (this.#gate) return this.#gate;
     if (!this.sliceExpired()) return undefined;
     this.#gate = new Promise<void>((resolve) =>
@@ -125,16 +126,18 @@ export class RequestBudget {
     return this.#gate;
   }
 
-  /** Throws when stopped; yields to the event loop when the current slice ran for {@link SLICE_MS} or more. */
-  async checkpoint(): Promise<void> {
-    this.throwIfStopped();
-    const gate = this.pause();
-    if (gate) {
-      await gate;
-      this.throwIfStopped();
-    }
+  /**
+   * Yields to the event loop when the current slice ran for {@link SLICE_MS} or more. Once the request is
+   * stopped, never resolves: the client already has its answer, and the abandoned work is dropped (and
+   * garbage-collected) instead of running on to throw thousands of errors nobody reads.
+   */
+  checkpoint(): Promise<void> | undefined {
+    return this.pause();
   }
 }
+
+/** A promise that never settles; unreferenced, it is collected with everything waiting on it. */
+const abandoned = (): Promise<void> => new Promise<void>(() => {});
 
 const storage = new AsyncLocalStorage<RequestBudget>();
 

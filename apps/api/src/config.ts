@@ -26,7 +26,7 @@ export interface Limits {
   /** Maximum number of aliases in an operation (`CYCLELENS_MAX_ALIASES`, default 30). */
   maxAliases: number;
   /**
-   * Maximum cost of an operation, in units of one value returned (`CYCLELENS_MAX_COST`, default 250,000): the
+   * Maximum cost of an operation, in units of one value returned (`CYCLELENS_MAX_COST`, default 100,000): the
    * estimate before execution and the work metered during it.
    */
   maxCost: number;
@@ -189,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResponseBytes: integer(env, "CYCLELENS_MAX_RESPONSE_BYTES", 16_000_000, 1024, 1_000_000_000),
       maxDepth: integer(env, "CYCLELENS_MAX_DEPTH", 12, 2, 100),
       maxAliases: integer(env, "CYCLELENS_MAX_ALIASES", 30, 0, 1000),
-      maxCost: integer(env, "CYCLELENS_MAX_COST", 250_000, 1, 1_000_000_000),
+      maxCost: integer(env, "CYCLELENS_MAX_COST", 100_000, 1, 1_000_000_000),
       maxRangeYears: integer(env, "CYCLELENS_MAX_RANGE_YEARS", 50, 1, 200),
       maxSymbols: integer(env, "CYCLELENS_MAX_SYMBOLS", 25, 1, 1000),
     },
