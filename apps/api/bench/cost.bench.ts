@@ -18,8 +18,8 @@ const SHAPES: [string, string][] = [
     `{ instruments(filter: { symbols: ${ALL} }) { series(range: { from: "2001-01-01" }) { date value } } }`,
   ],
   [
-    "bars pages of 6,000, 6 instruments ×2 aliases",
-    `{ ${[0, 1].map((i) => `a${i}: instruments(filter: { symbols: ${ALL} }) { bars(first: 6000) { edges { node { date close volume } } } }`).join(" ")} }`,
+    "bars pages of 2,500, 6 instruments",
+    `{ ${[0].map((i) => `a${i}: instruments(filter: { symbols: ${ALL} }) { bars(first: 2500) { edges { node { date close volume } } } }`).join(" ")} }`,
   ],
   [
     "SMA 200 + RSI + MACD over 25 years, 6 instruments",
@@ -30,8 +30,8 @@ const SHAPES: [string, string][] = [
     `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: instrument(symbol: "IWM") { performance(range: { from: "${2001 + (i % 20)}-01-01" }) { totalReturn cagr volatility sharpe maxDrawdown { depth } } }`).join(" ")} }`,
   ],
   [
-    "compare ×25 aliases with relative-strength lines",
-    `{ ${Array.from({ length: 25 }, (_, i) => `c${i}: compare(base: "IWM", benchmark: "SPY", range: { from: "${2001 + (i % 20)}-01-01" }) { returnGap beta relativeStrength { value } }`).join(" ")} }`,
+    "compare ×6 aliases with relative-strength lines",
+    `{ ${Array.from({ length: 6 }, (_, i) => `c${i}: compare(base: "IWM", benchmark: "SPY", range: { from: "${2001 + (i % 20)}-01-01" }) { returnGap beta relativeStrength { value } }`).join(" ")} }`,
   ],
   [
     "rateCycles ×30 aliases with moves and performance (minMoveBp 10…39)",

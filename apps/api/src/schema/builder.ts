@@ -29,7 +29,11 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: "True when items precede the first one returned." },
     startCursorFieldOptions: { description: "Cursor of the first item returned." },
     endCursorFieldOptions: { description: "Cursor of the last item returned." },
-    edgesFieldOptions: { description: "The items of this page with their cursors." },
+    // The connection field's own complexity multiplies by the page size; the edges list must not multiply again.
+    edgesFieldOptions: {
+      description: "The items of this page with their cursors.",
+      complexity: { field: 1, multiplier: 1 },
+    },
     pageInfoFieldOptions: { description: "Where this page sits in the whole list." },
     cursorFieldOptions: { description: "Opaque cursor of this item, for `after` / `before`." },
     nodeFieldOptions: { description: "The item." },
