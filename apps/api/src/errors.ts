@@ -1,8 +1,13 @@
 /**
  * The API's error convention (documented in the README):
  *
- * - `NOT_FOUND`: an unknown instrument symbol or economic series code; `extensions.kind` and
- *   `extensions.name` say which.
+ * - `NOT_FOUND`: an unknown instrument symbol, economic series code or positioning segment;
+ *   `extensions.kind` and `extensions.name` say which, `extensions.argument` names the argument.
+ * - `DATA_UNAVAILABLE`: the name is known but the data the field needs is not there (no valuation
+ *   snapshots stored, a window outside the stored history); `extensions.argument` names the argument,
+ *   `extensions.available` gives the stored span when there is one, and the message says how to get the
+ *   data. Partial answers are not errors: they carry a typed status on the result instead (see the README,
+ *   "Missing, stale and out-of-range data").
  * - `BAD_USER_INPUT`: an invalid argument; `extensions.argument` names it and the message states the
  *   limit or the expected form.
  * - `QUERY_LIMIT_EXCEEDED`: the operation is too deep, too costly or uses too many aliases;
@@ -22,10 +27,24 @@ export function echo(value: unknown): string {
   return `${JSON.stringify(text.slice(0, ECHO_CHARS))}… (${text.length} characters)`;
 }
 
-export function notFound(kind: string, name: string, hint?: string): GraphQLError {
+export function notFound(kind: string, name: string, hint?: string, argument?: string): GraphQLError {
   const shown = name.length > ECHO_CHARS ? `${name.slice(0, ECHO_CHARS)}…` : name;
   return new GraphQLError(`Unknown ${kind} ${echo(name)}${hint ? `; ${hint}` : ""}`, {
-    extensions: { code: "NOT_FOUND", kind, name: shown },
+    extensions: { code: "NOT_FOUND", kind, name: shown, ...(argument ? { argument } : {}) },
+  });
+}
+
+/**
+ * The data a field needs is missing or outside what is stored. `available` is the stored span (ISO dates) when
+ * there is one.
+ */
+export function dataUnavailable(
+  argument: string,
+  message: string,
+  available?: { from: string; to: string } | null,
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: "DATA_UNAVAILABLE", argument, ...(available ? { available } : {}) },
   });
 }
 

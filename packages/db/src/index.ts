@@ -8,6 +8,7 @@ export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
 export { checkIntegrity } from "./integrity.js";
 export { migrate } from "./migrate.js";
 export { repoRoot } from "./paths.js";
+export { FOMC_DECISIONS, FOMC_RECORD, type PolicyDecision, policyTargetOn } from "./reference/fomc.js";
 export { emptyBars, READ_PAGE } from "./repositories.js";
 export {
   type CreateTestDatabaseOptions,
