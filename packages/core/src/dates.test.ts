@@ -10,6 +10,7 @@ import {
   MAX_EPOCH_DAY,
   MIN_DATE,
   MIN_EPOCH_DAY,
+  monthIndex,
   parseISODate,
   ymd,
 } from "./dates.js";
@@ -84,6 +85,11 @@ describe("the supported calendar", () => {
     }
     const { year, month, day } = ymd(19984);
     expect([year, month, day]).toEqual([2024, 9, 18]);
+    expect(monthIndex(19984)).toBe(2024 * 12 + 8);
+    for (let d = MIN_EPOCH_DAY; d <= MAX_EPOCH_DAY; d += 17) {
+      const p = ymd(d);
+      expect(monthIndex(d)).toBe(p.year * 12 + p.month - 1);
+    }
   });
 
   it("builds dates from parts only inside the calendar", () => {

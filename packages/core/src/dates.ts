@@ -40,8 +40,10 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/** Year, month (1–12) and day of an epoch day (H. Hinnant's `civil_from_days`). */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
+/**
+ * H. Hinnant's `civil_from_days`, packed without allocating: (year × 12 + month − 1) × 32 + day.
+ */
+function civilPacked(days: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -52,7 +54,23 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp + (mp < 10 ? 3 : -9);
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return (year * 12 + month - 1) * 32 + day;
+}
+
+/** Year, month (1–12) and day of an epoch day. */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const packed = civilPacked(days);
+  const months = Math.floor(packed / 32);
+  return { year: Math.floor(months / 12), month: (months % 12) + 1, day: packed - months * 32 };
+}
+
+/**
+ * The calendar month of an epoch day as one integer, year × 12 + (month − 1), without allocating: equal for
+ * two days of the same month. @example monthIndex(19984); // 24296 (2024 × 12 + 8: September 2024)
+ */
+export function monthIndex(day: number): number {
+  return Math.floor(civilPacked(day) / 32);
 }
 
 /** Epoch day of {@link MIN_DATE}. */

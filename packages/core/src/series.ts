@@ -14,7 +14,7 @@
  * - "On or before" is the CycleLens day-0 rule: the value used for a date is the last observation
  *   dated on or before it.
  */
-import { parseISODate } from "./dates.js";
+import { monthIndex, parseISODate } from "./dates.js";
 import { assertSameLength, InvalidArgumentError } from "./errors.js";
 
 /** The daily series shape. */
@@ -347,7 +347,7 @@ export function resample(series: Series, period: ResamplePeriod, method: "last" 
   let lastIdx = -1;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    const key = period === "week" ? Math.floor((d - 4) / 7) : monthKey(d);
+    const key = period === "week" ? Math.floor((d - 4) / 7) : monthIndex(d);
     if (key !== currentKey) {
       if (lastIdx >= 0) {
         outDates[count] = dates[lastIdx]!;
@@ -366,19 +366,4 @@ export function resample(series: Series, period: ResamplePeriod, method: "last" 
     count++;
   }
   return { dates: outDates.slice(0, count), values: outValues.slice(0, count) };
-}
-
-/** year * 12 + (month - 1) of an epoch day, without allocating (Hinnant's civil_from_days). */
-function monthKey(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return y * 12 + (m - 1);
 }
