@@ -153,11 +153,12 @@ for (const backend of testBackends()) {
       expect(e.message).toContain("[NOT_FOUND]");
     });
 
-    it("an HTTP failure without a GraphQL body throws with the status", async () => {
+    it("an HTTP failure throws with the status and the server's coded error", async () => {
       const error = await request(new URL("/nowhere", server.url), DatasetDocument).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphQLRequestError);
       expect((error as GraphQLRequestError).status).toBe(404);
-      expect((error as GraphQLRequestError).errors).toEqual([]);
+      // the API answers every client mistake with a GraphQL error body and a code (issue 9)
+      expect((error as GraphQLRequestError).errors.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
     });
   });
 }
