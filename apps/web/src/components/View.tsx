@@ -1,0 +1,169 @@
+/** The pieces every view shares: its header (question, DEMO badge, query button), controls, states and figures. */
+import type { ComponentChildren } from "preact";
+import type { DatasetLabel } from "../gql/graphql";
+import type { ApiError } from "../lib/api";
+import { graphiqlHref } from "../lib/graphiql";
+
+export function ViewHeader(props: {
+  title: string;
+  question: string;
+  label?: DatasetLabel | undefined;
+  query: string;
+  variables: Record<string, unknown>;
+  enums?: readonly string[];
+}) {
+  return (
+    <header class="view-header">
+      <div>
+        <h1>
+          {props.title} <DatasetBadge label={props.label} />
+        </h1>
+        <p class="question">{props.question}</p>
+      </div>
+      <a
+        class="button query-button"
+        href={graphiqlHref(props.query, props.variables, props.enums)}
+        target="_blank"
+        rel="noopener"
+        title="Open this view's one GraphQL request in GraphiQL, with the current inputs"
+      >
+        <span aria-hidden="true">{"{ }"}</span> query
+      </a>
+    </header>
+  );
+}
+
+export function DatasetBadge({ label }: { label?: DatasetLabel | undefined }) {
+  if (label === "DEMO")
+    return (
+      <span class="badge badge-demo" data-testid="demo-badge" title="Generated demo data, not market data">
+        DEMO
+      </span>
+    );
+  if (label === "MIXED")
+    return (
+      <span
+        class="badge badge-demo"
+        data-testid="demo-badge"
+        title="Some instruments or series are demo data"
+      >
+        DEMO + imported
+      </span>
+    );
+  if (label === "EMPTY") return <span class="badge">no data</span>;
+  return null;
+}
+
+export function Controls(props: { onSubmit: (form: FormData) => void; children: ComponentChildren }) {
+  return (
+    <form
+      class="controls"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit(new FormData(event.currentTarget));
+      }}
+    >
+      {props.children}
+      <button type="submit" class="button primary">
+        Show
+      </button>
+    </form>
+  );
+}
+
+export function Field(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in
+    <label class="field">
+      <span>{props.label}</span>
+      {props.children}
+    </label>
+  );
+}
+
+export function SymbolSelect(props: {
+  name: string;
+  value: string;
+  instruments: readonly { symbol: string; name: string }[] | undefined;
+}) {
+  const known = props.instruments ?? [];
+  // the current value stays selectable even when it is not stored (the error then says so)
+  const options = known.some((i) => i.symbol === props.value.toUpperCase())
+    ? known
+    : [{ symbol: props.value, name: "not stored" }, ...known];
+  return (
+    <select name={props.name} key={props.value}>
+      {options.map((i) => (
+        <option
+          key={i.symbol}
+          value={i.symbol}
+          selected={i.symbol === props.value.toUpperCase() || i.symbol === props.value}
+        >
+          {i.symbol} — {i.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function Loading() {
+  return (
+    <div class="status" role="status" aria-live="polite" data-testid="loading">
+      Loading…
+    </div>
+  );
+}
+
+export function ErrorBox({ error, children }: { error: ApiError; children?: ComponentChildren }) {
+  return (
+    <div class="status error" role="alert" data-testid="error">
+      <strong>{error.code}</strong> {error.message}
+      {children}
+    </div>
+  );
+}
+
+export function Metrics({ children }: { children: ComponentChildren }) {
+  return <dl class="metrics">{children}</dl>;
+}
+
+export function Metric(props: {
+  label: string;
+  value: string;
+  hint?: string;
+  id?: string;
+  tone?: number | null;
+}) {
+  const tone = props.tone == null ? "" : props.tone > 0 ? "up" : props.tone < 0 ? "down" : "";
+  return (
+    <div class="metric" title={props.hint}>
+      <dt>{props.label}</dt>
+      <dd class={tone} data-metric={props.id}>
+        {props.value}
+      </dd>
+      {props.hint ? <small>{props.hint}</small> : null}
+    </div>
+  );
+}
+
+export function Note({ children }: { children: ComponentChildren }) {
+  return <p class="note">{children}</p>;
+}
+
+/** `#rrggbb` with an opacity, as rgba() (the charts' canvas takes no 8-digit hex). */
+export function alpha(hex: string, opacity: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
+}
+
+/** Colours of the charts, the same in both themes (enough contrast on either background). */
+export const colors = {
+  base: "#2563eb",
+  benchmark: "#f59e0b",
+  average: "#9333ea",
+  up: "#16a34a",
+  down: "#dc2626",
+  neutral: "#64748b",
+  easing: "#16a34a",
+  tightening: "#dc2626",
+};

@@ -1,0 +1,210 @@
+/** Drawdowns: an instrument against the highest close inside a window, with the deepest point and recovery marked. */
+import type { SeriesMarker, Time } from "lightweight-charts";
+import { useMemo } from "preact/hooks";
+import { Chart, type SeriesSpec } from "../../components/Chart";
+import {
+  Controls,
+  colors,
+  ErrorBox,
+  Field,
+  Loading,
+  Metric,
+  Metrics,
+  Note,
+  SymbolSelect,
+  ViewHeader,
+} from "../../components/View";
+import { DrawdownViewDocument, type DrawdownViewQuery } from "../../gql/graphql";
+import { percent, price } from "../../lib/format";
+import { navigate, useSearchParams } from "../../lib/router";
+import { useQuery } from "../../lib/use-query";
+
+export const DRAWDOWN_DEFAULTS = { symbol: "KRE", peakFrom: "2022-01-01", peakTo: "2022-12-31", asOf: "" };
+
+/** The deepest point of the drawdown series and the first later close back at the peak (none: not recovered). */
+export function troughAndRecovery(series: readonly { date: string; value?: number | null }[]) {
+  let trough: { date: string; value: number } | null = null;
+  let troughIndex = -1;
+  series.forEach((p, i) => {
+    if (p.value != null && (trough === null || p.value < trough.value)) {
+      trough = { date: p.date, value: p.value };
+      troughIndex = i;
+    }
+  });
+  const recovery =
+    troughIndex < 0 ? undefined : series.slice(troughIndex + 1).find((p) => p.value != null && p.value >= 0);
+  return { trough: trough as { date: string; value: number } | null, recovery: recovery?.date ?? null };
+}
+
+export default function DrawdownView() {
+  const params = useSearchParams(DRAWDOWN_DEFAULTS);
+  const variables = {
+    symbol: params.symbol,
+    peakFrom: params.peakFrom,
+    peakTo: params.peakTo,
+    asOf: params.asOf || null,
+  };
+  const state = useQuery(DrawdownViewDocument, variables);
+  const data = state.data;
+  return (
+    <section class="view" data-view="drawdowns" data-state={state.status}>
+      <ViewHeader
+        title="Drawdowns"
+        question={`How far is ${params.symbol} below its peak of ${params.peakFrom} … ${params.peakTo}?`}
+        label={data?.dataset.label}
+        query={DrawdownViewDocument.toString()}
+        variables={variables}
+      />
+      <Controls
+        onSubmit={(form) =>
+          navigate("/drawdowns", {
+            symbol: String(form.get("symbol")),
+            peakFrom: String(form.get("peakFrom")),
+            peakTo: String(form.get("peakTo")),
+            asOf: String(form.get("asOf")),
+          })
+        }
+      >
+        <Field label="Instrument">
+          <SymbolSelect name="symbol" value={params.symbol} instruments={data?.instruments} />
+        </Field>
+        <Field label="Peak window from">
+          <input type="date" name="peakFrom" value={params.peakFrom} key={params.peakFrom} required />
+        </Field>
+        <Field label="to">
+          <input type="date" name="peakTo" value={params.peakTo} key={params.peakTo} required />
+        </Field>
+        <Field label="As of (empty: latest)">
+          <input type="date" name="asOf" value={params.asOf} key={params.asOf} />
+        </Field>
+      </Controls>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      {data ? (
+        <DrawdownResult instrument={data.instrument} peakFrom={params.peakFrom} peakTo={params.peakTo} />
+      ) : null}
+    </section>
+  );
+}
+
+function DrawdownResult(props: {
+  instrument: DrawdownViewQuery["instrument"];
+  peakFrom: string;
+  peakTo: string;
+}) {
+  const { instrument: i } = props;
+  const d = i.drawdown;
+  const { trough, recovery } = useMemo(() => troughAndRecovery(d.series), [d.series]);
+  const series = useMemo<SeriesSpec[]>(() => {
+    if (!d.peakDate) return [];
+    const priceMarkers: SeriesMarker<Time>[] = [
+      { time: d.peakDate, position: "aboveBar", shape: "arrowDown", color: colors.neutral, text: "peak" },
+    ];
+    const ddMarkers: SeriesMarker<Time>[] = [];
+    if (trough)
+      ddMarkers.push({
+        time: trough.date,
+        position: "belowBar",
+        shape: "arrowUp",
+        color: colors.down,
+        text: `max ${percent(trough.value)}`,
+      });
+    if (recovery)
+      ddMarkers.push({
+        time: recovery,
+        position: "aboveBar",
+        shape: "circle",
+        color: colors.up,
+        text: "recovered",
+      });
+    return [
+      {
+        name: `${i.symbol} adjusted close`,
+        kind: "line",
+        color: colors.base,
+        pane: 0,
+        data: i.series
+          .filter((p) => p.date >= (d.peakDate ?? ""))
+          .map((p) => ({ time: p.date, value: p.value ?? null })),
+        format: price,
+        markers: priceMarkers,
+        priceLines: d.peakValue == null ? [] : [{ price: d.peakValue, title: "peak" }],
+      },
+      {
+        name: "Drawdown from the peak",
+        kind: "area",
+        color: colors.down,
+        pane: 1,
+        data: d.series.map((p) => ({ time: p.date, value: p.value == null ? null : p.value * 100 })),
+        format: (v) => `${v.toFixed(1)} %`,
+        markers: ddMarkers,
+        priceLines: trough ? [{ price: trough.value * 100, title: "max", color: colors.down }] : [],
+      },
+    ];
+  }, [i, d, trough, recovery]);
+  if (!d.peakDate)
+    return (
+      <div class="status empty" data-testid="no-data">
+        <strong>No data in the peak window.</strong> {i.symbol} has no close between {props.peakFrom} and{" "}
+        {props.peakTo}
+        {i.firstDate
+          ? ` (its stored data runs ${i.firstDate} … ${i.lastDate})`
+          : " (nothing is stored for it)"}
+        . Choose a window inside its history, or import more of it:{" "}
+        <code>
+          pnpm ingest --csv {i.symbol}.csv --symbol {i.symbol}
+        </code>
+        .
+      </div>
+    );
+  const values = new Map(i.series.map((p) => [p.date, p.value]));
+  return (
+    <>
+      <Metrics>
+        <Metric
+          id="drawdown"
+          label={`Now vs peak (${d.asOfDate})`}
+          value={percent(d.drawdown)}
+          tone={d.drawdown}
+          hint={`${price(d.asOfValue)} against ${price(d.peakValue)}`}
+        />
+        <Metric
+          id="peakDate"
+          label="Peak"
+          value={d.peakDate ?? "–"}
+          hint={`adjusted close ${price(d.peakValue)}`}
+        />
+        <Metric
+          id="maxDrawdown"
+          label="Max drawdown since the peak"
+          value={percent(trough?.value)}
+          tone={trough?.value}
+          hint={trough ? `on ${trough.date}` : ""}
+        />
+        <Metric
+          id="recovery"
+          label="Recovery"
+          value={recovery ?? "not recovered"}
+          hint={recovery ? "first close back at the peak" : `still ${percent(d.drawdown)} below`}
+        />
+      </Metrics>
+      <Chart
+        id="drawdown"
+        title={`${i.symbol} from its peak of ${d.peakDate}`}
+        description={`Adjusted close of ${i.name} and its drawdown from the highest close inside ${props.peakFrom} … ${props.peakTo}.`}
+        series={series}
+        height={460}
+        paneHeights={[260, 170]}
+        csv={{
+          filename: `cyclelens-drawdown-${i.symbol}-${d.peakDate}`,
+          header: ["date", "adj_close", "drawdown_fraction"],
+          rows: d.series.map((p) => [p.date, values.get(p.date), p.value]),
+        }}
+      />
+      <Note>
+        The peak is the highest adjusted close inside the window; the drawdown on each day is close / peak −
+        1, in percent. The deepest point and the first close back at the peak are read from that series.
+      </Note>
+    </>
+  );
+}
