@@ -50,7 +50,9 @@ describe.skipIf(!available)("the web app in Chromium", () => {
 
   async function open(pathAndQuery: string): Promise<void> {
     await page.goto(`${server.origin}${pathAndQuery}`);
-    await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", { timeout: 30_000 });
+    await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", {
+      timeout: 30_000,
+    });
   }
 
   async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -161,7 +163,9 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   it("drawdowns: KRE against its 2022 peak, max drawdown and recovery marked", async () => {
     await open("/drawdowns?symbol=KRE&peakFrom=2022-01-01&peakTo=2022-12-31");
     const { instrument: i } = await api<{
-      instrument: { drawdown: { peakDate: string; drawdown: number; series: { date: string; value: number }[] } };
+      instrument: {
+        drawdown: { peakDate: string; drawdown: number; series: { date: string; value: number }[] };
+      };
     }>(`{ instrument(symbol: "KRE") { drawdown(peakWithin: { from: "2022-01-01", to: "2022-12-31" }) {
       peakDate drawdown series { date value } } } }`);
     expect(await metric("drawdown")).toBe(percent(i.drawdown.drawdown));
@@ -169,7 +173,11 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     const deepest = Math.min(...i.drawdown.series.map((p) => p.value));
     expect(await metric("maxDrawdown")).toBe(percent(deepest));
     const [chart] = await charts();
-    expect(chart).toMatchObject({ id: "drawdown", series: 2, names: ["KRE adjusted close", "Drawdown from the peak"] });
+    expect(chart).toMatchObject({
+      id: "drawdown",
+      series: 2,
+      names: ["KRE adjusted close", "Drawdown from the peak"],
+    });
     expect(chart?.inked).toBeGreaterThan(0.01);
     await expect(page.getByTestId("demo-badge").isVisible()).resolves.toBe(true);
     await shoot("drawdowns");
@@ -258,11 +266,13 @@ describe.skipIf(!available)("the web app in Chromium", () => {
 
   it("data: the demo label, and coverage and provenance per instrument and series", async () => {
     await open("/data");
-    const { dataset: d } = await api<{ dataset: { label: string; instruments: unknown[]; series: unknown[] } }>(
-      "{ dataset { label instruments { name } series { name } } }",
-    );
+    const { dataset: d } = await api<{
+      dataset: { label: string; instruments: unknown[]; series: unknown[] };
+    }>("{ dataset { label instruments { name } series { name } } }");
     expect(await page.getByTestId("dataset-label").innerText()).toContain(d.label);
-    expect(await page.locator("[data-testid=coverage-instrument] tbody tr").count()).toBe(d.instruments.length);
+    expect(await page.locator("[data-testid=coverage-instrument] tbody tr").count()).toBe(
+      d.instruments.length,
+    );
     expect(await page.locator("[data-testid=coverage-series] tbody tr").count()).toBe(d.series.length);
     await shoot("data");
   });

@@ -22,7 +22,10 @@ export function chromiumAvailable(): boolean {
 export interface WebServer {
   /** http://127.0.0.1:PORT (no trailing slash) */
   origin: string;
-  gql<T>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   close(): Promise<void>;
 }
 

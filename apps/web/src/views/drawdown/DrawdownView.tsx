@@ -15,26 +15,12 @@ import {
   ViewHeader,
 } from "../../components/View";
 import { DrawdownViewDocument, type DrawdownViewQuery } from "../../gql/graphql";
+import { troughAndRecovery } from "../../lib/drawdown";
 import { percent, price } from "../../lib/format";
 import { navigate, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const DRAWDOWN_DEFAULTS = { symbol: "KRE", peakFrom: "2022-01-01", peakTo: "2022-12-31", asOf: "" };
-
-/** The deepest point of the drawdown series and the first later close back at the peak (none: not recovered). */
-export function troughAndRecovery(series: readonly { date: string; value?: number | null }[]) {
-  let trough: { date: string; value: number } | null = null;
-  let troughIndex = -1;
-  series.forEach((p, i) => {
-    if (p.value != null && (trough === null || p.value < trough.value)) {
-      trough = { date: p.date, value: p.value };
-      troughIndex = i;
-    }
-  });
-  const recovery =
-    troughIndex < 0 ? undefined : series.slice(troughIndex + 1).find((p) => p.value != null && p.value >= 0);
-  return { trough: trough as { date: string; value: number } | null, recovery: recovery?.date ?? null };
-}
 
 export default function DrawdownView() {
   const params = useSearchParams(DRAWDOWN_DEFAULTS);

@@ -25,6 +25,7 @@ import {
   SeriesCodesDocument,
 } from "../../gql/graphql";
 import { bp, num, percent, percentValue, points } from "../../lib/format";
+import { rateFromMoves } from "../../lib/rate-line";
 import { navigate, onLinkClick, useSearchParams } from "../../lib/router";
 import { wilsonInterval } from "../../lib/stats";
 import { useQuery } from "../../lib/use-query";
@@ -36,38 +37,6 @@ export const RATE_CYCLES_DEFAULTS = {
   horizons: "3,6,12",
   series: "POLICY_RATE",
 };
-
-type Cycle = RateCyclesViewQuery["rateCycles"][number];
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Weekdays from `from` to `to`, inclusive (the grid a step function is drawn on). */
-function weekdays(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const day = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (day !== 0 && day !== 6) out.push(d);
-  }
-  return out;
-}
-
-/** The policy rate on a weekday grid, as a step function of the detected moves (it has no stored series). */
-export function rateFromMoves(cycles: readonly Cycle[], lastDate: string): ChartPoint[] {
-  const moves = cycles.flatMap((c) => c.moves).sort((a, b) => (a.date < b.date ? -1 : 1));
-  const first = cycles[0];
-  if (!first || moves.length === 0) return [];
-  const grid = weekdays(addDays(first.start, -365), lastDate > first.start ? lastDate : first.start);
-  let level = first.rateBefore;
-  let next = 0;
-  return grid.map((date) => {
-    while (next < moves.length && (moves[next]?.date ?? "") <= date) level = moves[next++]?.to ?? level;
-    return { time: date, value: level };
-  });
-}
 
 export default function RateCyclesView() {
   const params = useSearchParams(RATE_CYCLES_DEFAULTS);
