@@ -15,7 +15,8 @@ const webDir = path.dirname(fileURLToPath(import.meta.url));
 
 const config: CodegenConfig = {
   overwrite: true,
-  silent: true,
+  silent: false,
+  errorsOnly: true,
   schema: path.join(webDir, "..", "api", "schema.graphql"),
   documents: [path.join(webDir, "src", "views", "**", "*.graphql")],
   generates: {
