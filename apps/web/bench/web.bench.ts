@@ -13,7 +13,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, startWebServer, WEB_DIST } from "../test/harness";
+import { CHROMIUM_PATH, chromiumAvailable, launchBrowser, startWebServer, WEB_DIST } from "../test/harness";
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 10);
 
@@ -57,7 +57,9 @@ try {
     gz += g;
     br += b;
     if (file.endsWith(".js")) jsGz += g;
-    rows.push(`   ${file.padEnd(40)} ${kb(size).padStart(9)} ${kb(g).padStart(9)} gz ${kb(b).padStart(9)} br`);
+    rows.push(
+      `   ${file.padEnd(40)} ${kb(size).padStart(9)} ${kb(g).padStart(9)} gz ${kb(b).padStart(9)} br`,
+    );
   }
   console.log(`\n1. first view (/compare): ${fetched.length} files`);
   console.log(rows.join("\n"));
@@ -118,7 +120,9 @@ try {
     frames.push(...f);
   }
   const lines = (await page.getAttribute("[data-chart=relative-strength]", "data-series-count")) ?? "?";
-  console.log(`\n3. panning the RS chart (${points} points in ${lines} series; ~${Number(points) / 2} per series)`);
+  console.log(
+    `\n3. panning the RS chart (${points} points in ${lines} series; ~${Number(points) / 2} per series)`,
+  );
   console.log(
     `   ${frames.length} frames: median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${
       frames.filter((f) => f > 50).length

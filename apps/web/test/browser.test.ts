@@ -219,6 +219,17 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     expect(await metric("mean-12")).toBe(points(t.rateCycleStudy.horizons[1]?.excess.mean));
     // the 2022 hiking cycle of the demo data, in basis points
     expect(await page.locator("[data-testid=event-table]").textContent()).toContain(bp(525));
+
+    // an unknown rate series: the API's message, and the stored series to choose from
+    await open("/rate-cycles?series=NOPE");
+    expect(await page.getByTestId("error").textContent()).toContain('Unknown economic series "NOPE"');
+    await page.click(".series-choices a:text-is('DFEDTARU')");
+    await page.waitForURL(/series=DFEDTARU/);
+    await page.waitForSelector("section.view[data-state=done]");
+    expect((await charts()).map((c) => [c.id, c.series])).toEqual([
+      ["policy-rate", 2],
+      ["event-study", 3],
+    ]);
   });
 
   it("valuation and positioning against their history; a segment without data says how to import it", async () => {
@@ -241,6 +252,13 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     const missing = await page.getByTestId("no-positioning").textContent();
     expect(missing).toContain("pnpm ingest --csv positioning.csv --kind positioning");
     expect((await charts()).map((c) => c.id)).toEqual(["valuation-gap"]);
+
+    // the demo has valuations for IWM and SPY only
+    await open("/valuation?base=QQQ");
+    expect(await page.getByTestId("no-valuation").textContent()).toContain(
+      "pnpm ingest --csv valuations.csv --kind valuation",
+    );
+    expect((await charts()).map((c) => c.id)).toEqual(["positioning"]);
   });
 
   it("rotation signal: the score and every component", async () => {
@@ -336,5 +354,43 @@ describe.skipIf(!available)("the web app in Chromium", () => {
 
   it("raised no error in the page", () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!available)("the web app on a database without data", () => {
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startWebServer({ seed: false });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(pathAndQuery: string): Promise<void> {
+    await page.goto(`${server.origin}${pathAndQuery}`);
+    await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", {
+      timeout: 30_000,
+    });
+  }
+
+  it("says what is missing instead of drawing empty axes", async () => {
+    await open("/valuation");
+    expect(await page.getByTestId("error").textContent()).toContain('Unknown instrument "IWM"');
+    expect(await page.locator("[data-chart]").count()).toBe(0);
+
+    await open("/rate-cycles");
+    expect(await page.getByTestId("error").textContent()).toContain("NOT_FOUND");
+    expect(await page.locator("[data-chart]").count()).toBe(0);
+
+    await open("/data");
+    expect(await page.getByTestId("dataset-label").textContent()).toContain("EMPTY");
+    expect(await page.getByTestId("demo-badge").count()).toBe(0);
   });
 });

@@ -29,11 +29,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(): Promise<WebServer> {
+export async function startWebServer(options: { seed?: boolean } = {}): Promise<WebServer> {
   if (!existsSync(path.join(WEB_DIST, "index.html")))
     throw new Error(`the web app is not built (${WEB_DIST}): run pnpm --filter @cyclelens/web build`);
   const testDb = await createTestDatabase("sqlite");
-  await seedDemo(testDb.db);
+  if (options.seed !== false) await seedDemo(testDb.db);
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
   const running = await startServer({ db: testDb.db, config });
   const origin = `http://127.0.0.1:${running.port}`;

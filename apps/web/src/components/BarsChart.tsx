@@ -51,7 +51,7 @@ export function BarsChart(props: {
       g.fillRect(0, 0, width, height);
       g.font = `12px ${getComputedStyle(document.body).fontFamily}`;
       const labelWidth = Math.min(150, width * 0.32);
-      const valueWidth = 74;
+      const valueWidth = 96;
       const left = labelWidth + 8;
       const right = width - valueWidth;
       const x = (v: number) => left + ((v - props.min) / (props.max - props.min)) * (right - left);

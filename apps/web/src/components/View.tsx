@@ -87,10 +87,11 @@ export function SymbolSelect(props: {
   instruments: readonly { symbol: string; name: string }[] | undefined;
 }) {
   const known = props.instruments ?? [];
-  // the current value stays selectable even when it is not stored (the error then says so)
+  // the current value stays selectable even when it is not stored (the error then says so); before the list
+  // has come (or when the request failed) it is the only option
   const options = known.some((i) => i.symbol === props.value.toUpperCase())
     ? known
-    : [{ symbol: props.value, name: "not stored" }, ...known];
+    : [{ symbol: props.value, name: props.instruments ? "not stored" : "" }, ...known];
   return (
     <select name={props.name} key={props.value}>
       {options.map((i) => (
@@ -99,7 +100,7 @@ export function SymbolSelect(props: {
           value={i.symbol}
           selected={i.symbol === props.value.toUpperCase() || i.symbol === props.value}
         >
-          {i.symbol} — {i.name}
+          {i.name ? `${i.symbol} — ${i.name}` : i.symbol}
         </option>
       ))}
     </select>
@@ -118,6 +119,15 @@ export function ErrorBox({ error, children }: { error: ApiError; children?: Comp
   return (
     <div class="status error" role="alert" data-testid="error">
       <strong>{error.code}</strong> {error.message}
+      {error.errors.length > 1 ? (
+        <ul>
+          {[...new Set(error.errors.slice(1).map((e) => `${e.extensions?.code ?? ""} ${e.message}`))].map(
+            (m) => (
+              <li key={m}>{m}</li>
+            ),
+          )}
+        </ul>
+      ) : null}
       {children}
     </div>
   );

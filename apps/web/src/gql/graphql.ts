@@ -159,6 +159,9 @@ export type RateCyclesViewQueryVariables = Exact<{
   horizons: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
   series: Scalars['String']['input'];
   storedSeries: Scalars['Boolean']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
+  minMoveBp?: InputMaybe<Scalars['Float']['input']>;
+  maxPauseDays?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
@@ -342,7 +345,7 @@ export const DrawdownViewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DrawdownViewQuery, DrawdownViewQueryVariables>;
 export const RateCyclesViewDocument = new TypedDocumentString(`
-    query RateCyclesView($base: String!, $benchmark: String!, $direction: CycleDirection!, $horizons: [Int!]!, $series: String!, $storedSeries: Boolean!) {
+    query RateCyclesView($base: String!, $benchmark: String!, $direction: CycleDirection!, $horizons: [Int!]!, $series: String!, $storedSeries: Boolean!, $since: Date, $minMoveBp: Float = 20, $maxPauseDays: Int = 400) {
   dataset {
     label
   }
@@ -363,7 +366,7 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
       value
     }
   }
-  rateCycles(series: $series) {
+  rateCycles(series: $series, minMoveBp: $minMoveBp, maxPauseDays: $maxPauseDays) {
     direction
     start
     end
@@ -385,6 +388,9 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
     direction: $direction
     horizons: $horizons
     series: $series
+    since: $since
+    minMoveBp: $minMoveBp
+    maxPauseDays: $maxPauseDays
   ) {
     direction
     base {

@@ -36,6 +36,9 @@ export const RATE_CYCLES_DEFAULTS = {
   direction: "EASING",
   horizons: "3,6,12",
   series: "POLICY_RATE",
+  since: "",
+  minMoveBp: "20",
+  maxPauseDays: "400",
 };
 
 export default function RateCyclesView() {
@@ -51,6 +54,9 @@ export default function RateCyclesView() {
       .map((h) => Number(h)),
     series,
     storedSeries: series !== "POLICY_RATE",
+    since: params.since || null,
+    minMoveBp: Number(params.minMoveBp),
+    maxPauseDays: Number(params.maxPauseDays),
   };
   const state = useQuery(RateCyclesViewDocument, variables);
   const data = state.data;
@@ -61,6 +67,9 @@ export default function RateCyclesView() {
       direction: String(form.get("direction")),
       horizons: String(form.get("horizons")),
       series: String(form.get("series")),
+      since: String(form.get("since")),
+      minMoveBp: String(form.get("minMoveBp")),
+      maxPauseDays: String(form.get("maxPauseDays")),
     });
   return (
     <section class="view" data-view="rate-cycles" data-state={state.status}>
@@ -103,11 +112,34 @@ export default function RateCyclesView() {
             ))}
           </datalist>
         </Field>
+        <Field label="Cycles since">
+          <input type="date" name="since" value={params.since} key={params.since} />
+        </Field>
+        <Field label="Min move (bp)">
+          <input
+            type="number"
+            name="minMoveBp"
+            min={1}
+            max={500}
+            value={params.minMoveBp}
+            key={params.minMoveBp}
+          />
+        </Field>
+        <Field label="Max pause (days)">
+          <input
+            type="number"
+            name="maxPauseDays"
+            min={1}
+            max={3650}
+            value={params.maxPauseDays}
+            key={params.maxPauseDays}
+          />
+        </Field>
       </Controls>
       {state.status === "loading" ? <Loading /> : null}
       {state.status === "error" ? (
         <ErrorBox error={state.error}>
-          {state.error.errors[0]?.extensions?.kind === "economic series" ? (
+          {state.error.errors.some((e) => e.extensions?.kind === "economic series") ? (
             <OtherSeries params={params} />
           ) : null}
         </ErrorBox>
@@ -123,19 +155,29 @@ function OtherSeries({ params }: { params: typeof RATE_CYCLES_DEFAULTS }) {
   if (state.status !== "done") return null;
   const list = state.data.economicSeriesList;
   if (list.length === 0)
-    return <p>No economic series is stored: import one, e.g. `pnpm ingest --csv DFF.csv`.</p>;
+    return (
+      <p>
+        No economic series is stored: import one, e.g. <code>pnpm ingest --csv FEDFUNDS.csv</code>.
+      </p>
+    );
   return (
-    <p>
-      Detect the cycles on a stored series instead:{" "}
-      {list.map((s) => {
-        const search = new URLSearchParams({ ...params, series: s.code });
-        return (
-          <a key={s.code} class="chip" href={`/rate-cycles?${search}`} onClick={onLinkClick} title={s.title}>
-            {s.code}
-          </a>
-        );
-      })}
-    </p>
+    <div>
+      <p>Detect the cycles on a stored series instead:</p>
+      <ul class="series-choices">
+        {list.map((s) => {
+          const search = new URLSearchParams({ ...params, series: s.code });
+          for (const [k, v] of [...search]) if (!v) search.delete(k);
+          return (
+            <li key={s.code}>
+              <a class="chip" href={`/rate-cycles?${search}`} onClick={onLinkClick}>
+                {s.code}
+              </a>{" "}
+              {s.title}, {s.firstDate ?? "?"} … {s.lastDate ?? "?"}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -269,6 +311,12 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
         {study.base.symbol} − {study.benchmark.symbol} after each {direction} cycle began
       </h2>
       <Metrics>
+        <Metric
+          id="cycles"
+          label={`${study.direction === "EASING" ? "Easing" : "Tightening"} cycles studied`}
+          value={String(study.horizons[0]?.rows.length ?? 0)}
+          hint={`detected on ${code}; ${cycles.length} cycles of both directions`}
+        />
         {study.horizons.map((h) => {
           const hits = h.excess.hitRate == null ? null : Math.round(h.excess.hitRate * h.excess.count);
           const ci = hits == null ? null : wilsonInterval(hits, h.excess.count);
