@@ -7,7 +7,7 @@
  *
  * Without Chromium the suite is skipped with a message, except when CI=true: then it fails.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
@@ -127,6 +127,23 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     expect(rs?.points).toBe(c.relativeStrength.length + c.relativeStrengthAverage.length);
     expect(rs?.inked).toBeGreaterThan(0.01);
     await shoot("compare");
+
+    // downloads: the chart as PNG, its data as CSV
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("[data-chart=relative-strength] button:text-is('PNG')"),
+    ]);
+    expect(png.suggestedFilename()).toBe("cyclelens-rs-IWM-SPY-2020-12-31.png");
+    const image = readFileSync(await png.path());
+    expect(image.subarray(1, 4).toString()).toBe("PNG");
+    expect(image.length).toBeGreaterThan(10_000);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("[data-chart=relative-strength] button:text-is('CSV')"),
+    ]);
+    const lines = readFileSync(await csv.path(), "utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("date,relative_strength,average_50d,crossover");
+    expect(lines).toHaveLength(c.relativeStrength.length + 1);
 
     // URL state: the form writes the URL, and the URL alone restores the view
     await page.selectOption("select[name=base]", "QQQ");
