@@ -141,7 +141,9 @@ describe.skipIf(!available)("the web app in Chromium", () => {
       page.waitForEvent("download"),
       page.click("[data-chart=relative-strength] button:text-is('CSV')"),
     ]);
-    const lines = readFileSync(await csv.path(), "utf8").trimEnd().split("\r\n");
+    const lines = readFileSync(await csv.path(), "utf8")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("date,relative_strength,average_50d,crossover");
     expect(lines).toHaveLength(c.relativeStrength.length + 1);
 
