@@ -371,6 +371,35 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     }
   });
 
+  it("works under a strict Content-Security-Policy (same origin, no inline script or style)", async () => {
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    const strict = await browser.context.newPage();
+    try {
+      await strict.route(`${server.origin}/**`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+      });
+      await strict.addInitScript(() => {
+        const w = window as unknown as { violations: string[] };
+        w.violations = [];
+        document.addEventListener("securitypolicyviolation", (e) =>
+          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      for (const view of ["/compare", "/rate-cycles", "/rotation"]) {
+        await strict.goto(`${server.origin}${view}`);
+        await strict.waitForSelector("section.view[data-state=done]");
+        expect(await strict.locator("[data-chart]").count()).toBeGreaterThan(0);
+      }
+      expect(await strict.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
+        [],
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("raised no error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
