@@ -12,6 +12,7 @@ export * from "./indicators/rolling.js";
 export * from "./indicators/rsi.js";
 export * from "./indicators/sma.js";
 export * from "./indicators/wma.js";
+export * from "./intervals.js";
 export * from "./positioning.js";
 export * from "./relative.js";
 export * from "./returns.js";
