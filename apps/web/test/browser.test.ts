@@ -168,6 +168,15 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     expect(await metric("returnGap")).toBe(points(c.returnGap));
   });
 
+  it("says when the data cover less than the window asked for", async () => {
+    await open("/compare?base=KRE&benchmark=SPY&from=2001-01-01");
+    const { compare } = await api<{ compare: { coverage: { status: string; reason: string } } }>(
+      `{ compare(base: "KRE", benchmark: "SPY", range: { from: "2001-01-01" }) { coverage { status reason } } }`,
+    );
+    expect(compare.coverage.status).toBe("STARTS_LATE");
+    expect(await page.getByTestId("coverage").textContent()).toContain(compare.coverage.reason);
+  });
+
   it("an unknown symbol shows the API's NOT_FOUND message", async () => {
     await open("/compare?base=NOPE&benchmark=SPY");
     const body = await server.gql(`{ compare(base: "NOPE", benchmark: "SPY") { returnGap } }`);
@@ -201,6 +210,13 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await expect(page.getByTestId("demo-badge").isVisible()).resolves.toBe(true);
     await shoot("drawdowns");
 
+    // a peak window before the data: the API's DATA_UNAVAILABLE, and a link to the window the data cover
+    await open("/drawdowns?symbol=KRE&peakFrom=2001-01-01&peakTo=2001-12-31");
+    expect(await page.getByTestId("error").textContent()).toContain("DATA_UNAVAILABLE");
+    await page.click("[data-testid=error] a");
+    await page.waitForSelector("section.view[data-state=done]");
+    expect((await charts()).map((c) => c.id)).toEqual(["drawdown"]);
+
     await open("/drawdowns?symbol=IWM&peakFrom=2020-01-01&peakTo=2020-03-31&asOf=2021-06-30");
     expect(await page.inputValue("select[name=symbol]")).toBe("IWM");
     expect(await page.inputValue("input[name=asOf]")).toBe("2021-06-30");
@@ -214,9 +230,28 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await open("/rate-cycles");
     const { rateCycleStudy: s, rateCycles } = await api<{
       rateCycles: unknown[];
-      rateCycleStudy: { horizons: { months: number; excess: { mean: number } }[] };
-    }>(`{ rateCycles { start } rateCycleStudy { horizons { months excess { mean } } } }`);
+      rateCycleStudy: {
+        conventions: { dayZero: string };
+        horizons: {
+          months: number;
+          excess: {
+            mean: number;
+            meanInterval: { low: number; high: number };
+            hitRateInterval: { low: number };
+          };
+        }[];
+      };
+    }>(`{ rateCycles { start } rateCycleStudy { conventions { dayZero }
+      horizons { months excess { mean meanInterval { low high } hitRateInterval { low } } } } }`);
     for (const h of s.horizons) expect(await metric(`mean-${h.months}`)).toBe(points(h.excess.mean));
+    const summary = (await page.getByTestId("summary-table").textContent()) ?? "";
+    for (const h of s.horizons) {
+      expect(summary).toContain(
+        `${points(h.excess.meanInterval.low)} … ${points(h.excess.meanInterval.high)}`,
+      );
+      expect(summary).toContain(percent(h.excess.hitRateInterval.low, 0).replace("+", ""));
+    }
+    expect(await page.getByTestId("conventions").textContent()).toContain(s.conventions.dayZero);
     const drawn = await charts();
     expect(drawn.map((c) => [c.id, c.series])).toEqual([
       ["policy-rate", 2],

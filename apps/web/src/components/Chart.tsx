@@ -129,6 +129,8 @@ export function Chart(props: {
   csv: CsvSpec;
   height?: number;
   paneHeights?: number[];
+  /** A line under the legend (what the chart leaves out). */
+  note?: string | undefined;
   children?: ComponentChildren;
 }) {
   const { id, series, height = 360, paneHeights } = props;
@@ -278,6 +280,7 @@ export function Chart(props: {
             ))
         )}
       </div>
+      {props.note ? <p class="note">{props.note}</p> : null}
       <div
         class="chart-canvas"
         ref={host}

@@ -133,6 +133,19 @@ export function ErrorBox({ error, children }: { error: ApiError; children?: Comp
   );
 }
 
+/** A warning that the figures are of a shorter window than asked (the API's `WindowCoverage`). */
+export function CoverageWarning(props: {
+  coverage: { status: string; reason?: string | null } | null | undefined;
+}) {
+  const c = props.coverage;
+  if (!c || c.status === "FULL") return null;
+  return (
+    <div class="status warn" role="status" data-testid="coverage">
+      <strong>{c.status.replace(/_/g, " ").toLowerCase()}</strong> {c.reason}
+    </div>
+  );
+}
+
 export function Metrics({ children }: { children: ComponentChildren }) {
   return <dl class="metrics">{children}</dl>;
 }

@@ -25,6 +25,17 @@ export type CorporateActionKind =
   /** A stock split: `numerator` shares after for `denominator` shares before. */
   | 'SPLIT';
 
+/** Whether the data cover the whole requested window. */
+export type CoverageStatus =
+  /** The data end before `to`: the exit is the last close there is. */
+  | 'ENDS_EARLY'
+  /** Day 0 is the last close on or before `from`, and the data reach `to`. */
+  | 'FULL'
+  /** The data begin after `from`: day 0 is the first close there is, so the window is shorter than asked. */
+  | 'STARTS_LATE'
+  /** Both. */
+  | 'STARTS_LATE_ENDS_EARLY';
+
 /** Direction of a policy-rate cycle. */
 export type CycleDirection =
   /** Rate cuts. */
@@ -51,6 +62,20 @@ export type DateRange = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Which date an event study's day 0 is. */
+export type DayZeroRule =
+  /** The close of the FOMC's announcement day (the last close on or before the announcement date, the Friday before a weekend announcement). */
+  | 'ANNOUNCEMENT'
+  /** No announcement date is known (changes before 1994, decisions after the record, moves the record does not explain): the last close on or before the first day the rate shows the new level. */
+  | 'FIRST_DAY_AT_NEW_LEVEL';
+
+/** Why an event has no result at a horizon. */
+export type IncompleteReason =
+  /** The horizon ends after an instrument's last close. */
+  | 'ENDS_AFTER_DATA'
+  /** An instrument has no close on or before day 0. */
+  | 'STARTS_BEFORE_DATA';
+
 /** Narrows the instrument list; all given conditions must hold. */
 export type InstrumentFilter = {
   /** Only ETFs or only indexes. */
@@ -67,6 +92,13 @@ export type InstrumentKind =
   | 'ETF'
   /** A market index (^RUT, ^GSPC); indexes have no volume. */
   | 'INDEX';
+
+/** How the FOMC stated the federal funds target. */
+export type PolicyTargetKind =
+  /** A range, 25 bp wide (since 2008-12-16). */
+  | 'RANGE'
+  /** A single rate (until 2008-12-15). */
+  | 'TARGET';
 
 /** One positioning observation to store. */
 export type PositioningObservationInput = {
@@ -90,6 +122,28 @@ export type PriceField =
   | 'OPEN'
   /** Shares traded (null for indexes). */
   | 'VOLUME';
+
+/** Which move rule detects the moves of a rate series (see `rateCycles`). */
+export type RateFrequency =
+  /** STEP for POLICY_RATE and the target series (DFEDTAR, DFEDTARU, DFEDTARL), MONTHLY when observations are 25+ days apart, otherwise DAILY. */
+  | 'AUTO'
+  /** The effective-rate rule: business-day persistence (`persistDays`), levels as medians over `levelWindowDays`, weekends ignored. */
+  | 'DAILY'
+  /** Monthly averages: a move starts in its (partial) month and is confirmed by the next month. */
+  | 'MONTHLY'
+  /** A target series: every change of at least `minMoveBp` is a move on the day it takes effect. */
+  | 'STEP';
+
+/** Whether a component counts in the score, and if not why. */
+export type RotationComponentStatus =
+  /** Computed and counted. */
+  | 'AVAILABLE'
+  /** Not enough price history at the as-of date (e.g. fewer than 200 common closes); not counted. */
+  | 'INSUFFICIENT_HISTORY'
+  /** Its input is not stored (valuation and positioning have no free source); not counted. */
+  | 'NO_DATA'
+  /** Its input ends well before the prices' as-of date (rate series: 14 days daily, 62 days monthly/step; valuations and positioning: 62 days); not counted. */
+  | 'STALE';
 
 /** Sampling of returns and yield changes for the regression. */
 export type SensitivityFrequency =
@@ -133,12 +187,12 @@ export type CompareViewQueryVariables = Exact<{
 }>;
 
 
-export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, compare: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } };
+export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, compare: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, coverage: { status: CoverageStatus, reason?: string | null, requestedFrom?: string | null, from: string, to: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } };
 
 export type DataViewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DataViewQuery = { dataset: { label: DatasetLabel, isDemo: boolean, instruments: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, series: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, valuations: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, positioning: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }> } };
+export type DataViewQuery = { dataset: { label: DatasetLabel, isDemo: boolean, instruments: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, series: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, valuations: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }>, positioning: Array<{ kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null }> }, policyRecord: { source: string, provenance: string, count: number, completeThrough: string } };
 
 export type CoverageFieldsFragment = { kind: string, name: string, rows: number, firstDate?: string | null, lastDate?: string | null, isDemo: boolean, provenance: string, sources: Array<string>, updatedAt?: string | null };
 
@@ -150,7 +204,7 @@ export type DrawdownViewQueryVariables = Exact<{
 }>;
 
 
-export type DrawdownViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, instrument: { symbol: string, name: string, firstDate?: string | null, lastDate?: string | null, drawdown: { peakDate?: string | null, peakValue?: number | null, asOfDate?: string | null, asOfValue?: number | null, drawdown?: number | null, series: Array<{ date: string, value?: number | null }> }, series: Array<{ date: string, value?: number | null }> } };
+export type DrawdownViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, instrument: { symbol: string, name: string, firstDate?: string | null, lastDate?: string | null, drawdown: { peakDate?: string | null, peakValue?: number | null, asOfDate?: string | null, asOfValue?: number | null, drawdown?: number | null, peakWindow: { status: CoverageStatus, reason?: string | null, from: string, to: string }, series: Array<{ date: string, value?: number | null }> }, series: Array<{ date: string, value?: number | null }> } };
 
 export type RateCyclesViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
@@ -162,10 +216,11 @@ export type RateCyclesViewQueryVariables = Exact<{
   since?: InputMaybe<Scalars['Date']['input']>;
   minMoveBp?: InputMaybe<Scalars['Float']['input']>;
   maxPauseDays?: InputMaybe<Scalars['Int']['input']>;
+  frequency?: InputMaybe<RateFrequency>;
 }>;
 
 
-export type RateCyclesViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, economicSeriesList: Array<{ code: string, title: string }>, economicSeries?: { code: string, title: string, unit: string, observations: Array<{ date: string, value?: number | null }> }, rateCycles: Array<{ direction: CycleDirection, start: string, end: string, ongoing: boolean, series: string, rateBefore: number, rateAfter: number, totalChangeBp: number, moves: Array<{ date: string, from: number, to: number, changeBp: number }> }>, rateCycleStudy: { direction: CycleDirection, base: { symbol: string, lastDate?: string | null }, benchmark: { symbol: string, lastDate?: string | null }, horizons: Array<{ months: number, complete: number, incomplete: number, rows: Array<{ complete: boolean, incompleteReason?: string | null, entryDate?: string | null, exitDate?: string | null, baseReturn?: number | null, benchmarkReturn?: number | null, excessReturn?: number | null, cycle: { start: string, end: string, ongoing: boolean, totalChangeBp: number } }>, excess: { count: number, mean?: number | null, median?: number | null, hitRate?: number | null, tStat?: number | null, stdDev?: number | null, min?: number | null, max?: number | null } }> } };
+export type RateCyclesViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, economicSeriesList: Array<{ code: string, title: string }>, economicSeries?: { code: string, title: string, unit: string, observations: Array<{ date: string, value?: number | null }> }, rateCycles: Array<{ direction: CycleDirection, announced?: string | null, start: string, end: string, ongoing: boolean, series: string, rateBefore: number, rateAfter: number, totalChangeBp: number, moves: Array<{ date: string, from: number, to: number, changeBp: number }> }>, rateCycleStudy: { direction: CycleDirection, conventions: { dayZero: string, horizon: string, prices: string, excess: string, summary: string }, rateSeries: { code: string, title: string, provenance: string, firstDate: string, lastDate: string, completeThrough?: string | null, rule: RateFrequency, stale: boolean, staleReason?: string | null }, rule: { frequency: RateFrequency, minMoveBp: number, maxPauseDays: number, persistDays?: number | null, levelWindowDays?: number | null }, selection: { since?: string | null, until?: string | null, last?: number | null, matching: number, studied: number }, base: { symbol: string, lastDate?: string | null }, benchmark: { symbol: string, lastDate?: string | null }, horizons: Array<{ months: number, complete: number, incomplete: number, rows: Array<{ complete: boolean, incompleteReason?: IncompleteReason | null, incompleteDetail?: string | null, eventDate: string, dayZeroRule: DayZeroRule, entryDate?: string | null, exitDate?: string | null, baseReturn?: number | null, benchmarkReturn?: number | null, excessReturn?: number | null, cycle: { start: string, end: string, ongoing: boolean, totalChangeBp: number } }>, leftOut: Array<{ reason: IncompleteReason, detail: string, cycle: { start: string } }>, excess: { count: number, mean?: number | null, median?: number | null, hitRate?: number | null, tStat?: number | null, stdDev?: number | null, min?: number | null, max?: number | null, meanInterval: { low?: number | null, high?: number | null, level: number, method: string }, bootstrapInterval: { low?: number | null, high?: number | null, level: number, method: string }, hitRateInterval: { low?: number | null, high?: number | null, level: number, method: string } } }> } };
 
 export type SeriesCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -179,18 +234,19 @@ export type RotationViewQueryVariables = Exact<{
 }>;
 
 
-export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, rotationSignal: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } };
+export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, rotationSignal: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, status: RotationComponentStatus, reason?: string | null, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } };
 
 export type ValuationViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
   benchmark: Scalars['String']['input'];
   metric: ValuationMetric;
   segment: Scalars['String']['input'];
+  withValuation?: Scalars['Boolean']['input'];
   withPositioning?: Scalars['Boolean']['input'];
 }>;
 
 
-export type ValuationViewQuery = { dataset: { label: DatasetLabel, valuations: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }>, positioning: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }> }, instruments: Array<{ symbol: string, name: string }>, valuationGap: { metric: ValuationMetric, date?: string | null, baseValue?: number | null, benchmarkValue?: number | null, observations: number, gap?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, relative?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value?: number | null }> }, positioning?: { segment: string, unit: string, source: string, isDemo: boolean, current?: { date: string, value: number, average?: number | null, deviation?: number | null, percentile?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value: number, average?: number | null, percentile?: number | null }> } };
+export type ValuationViewQuery = { dataset: { label: DatasetLabel, valuations: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }>, positioning: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }> }, instruments: Array<{ symbol: string, name: string }>, valuationGap?: { metric: ValuationMetric, date?: string | null, baseValue?: number | null, benchmarkValue?: number | null, observations: number, gap?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, relative?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value?: number | null }> }, positioning?: { segment: string, unit: string, source: string, isDemo: boolean, current?: { date: string, value: number, average?: number | null, deviation?: number | null, percentile?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value: number, average?: number | null, percentile?: number | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -248,6 +304,13 @@ export const CompareViewDocument = new TypedDocumentString(`
     }
     startDate
     endDate
+    coverage {
+      status
+      reason
+      requestedFrom
+      from
+      to
+    }
     observations
     averagePeriod
     baseReturn
@@ -300,6 +363,12 @@ export const DataViewDocument = new TypedDocumentString(`
       ...CoverageFields
     }
   }
+  policyRecord {
+    source
+    provenance
+    count
+    completeThrough
+  }
 }
     fragment CoverageFields on Coverage {
   kind
@@ -327,6 +396,12 @@ export const DrawdownViewDocument = new TypedDocumentString(`
     firstDate
     lastDate
     drawdown(peakWithin: {from: $peakFrom, to: $peakTo}, asOf: $asOf) {
+      peakWindow {
+        status
+        reason
+        from
+        to
+      }
       peakDate
       peakValue
       asOfDate
@@ -345,7 +420,7 @@ export const DrawdownViewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DrawdownViewQuery, DrawdownViewQueryVariables>;
 export const RateCyclesViewDocument = new TypedDocumentString(`
-    query RateCyclesView($base: String!, $benchmark: String!, $direction: CycleDirection!, $horizons: [Int!]!, $series: String!, $storedSeries: Boolean!, $since: Date, $minMoveBp: Float = 20, $maxPauseDays: Int = 400) {
+    query RateCyclesView($base: String!, $benchmark: String!, $direction: CycleDirection!, $horizons: [Int!]!, $series: String!, $storedSeries: Boolean!, $since: Date, $minMoveBp: Float = 20, $maxPauseDays: Int = 400, $frequency: RateFrequency = AUTO) {
   dataset {
     label
   }
@@ -366,8 +441,14 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
       value
     }
   }
-  rateCycles(series: $series, minMoveBp: $minMoveBp, maxPauseDays: $maxPauseDays) {
+  rateCycles(
+    series: $series
+    minMoveBp: $minMoveBp
+    maxPauseDays: $maxPauseDays
+    frequency: $frequency
+  ) {
     direction
+    announced
     start
     end
     ongoing
@@ -391,8 +472,41 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
     since: $since
     minMoveBp: $minMoveBp
     maxPauseDays: $maxPauseDays
+    frequency: $frequency
   ) {
     direction
+    conventions {
+      dayZero
+      horizon
+      prices
+      excess
+      summary
+    }
+    rateSeries {
+      code
+      title
+      provenance
+      firstDate
+      lastDate
+      completeThrough
+      rule
+      stale
+      staleReason
+    }
+    rule {
+      frequency
+      minMoveBp
+      maxPauseDays
+      persistDays
+      levelWindowDays
+    }
+    selection {
+      since
+      until
+      last
+      matching
+      studied
+    }
     base {
       symbol
       lastDate
@@ -414,11 +528,21 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
         }
         complete
         incompleteReason
+        incompleteDetail
+        eventDate
+        dayZeroRule
         entryDate
         exitDate
         baseReturn
         benchmarkReturn
         excessReturn
+      }
+      leftOut {
+        cycle {
+          start
+        }
+        reason
+        detail
       }
       excess {
         count
@@ -429,6 +553,24 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
         stdDev
         min
         max
+        meanInterval {
+          low
+          high
+          level
+          method
+        }
+        bootstrapInterval {
+          low
+          high
+          level
+          method
+        }
+        hitRateInterval {
+          low
+          high
+          level
+          method
+        }
       }
     }
   }
@@ -467,6 +609,8 @@ export const RotationViewDocument = new TypedDocumentString(`
     components {
       name
       available
+      status
+      reason
       raw
       normalized
       weight
@@ -478,7 +622,7 @@ export const RotationViewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RotationViewQuery, RotationViewQueryVariables>;
 export const ValuationViewDocument = new TypedDocumentString(`
-    query ValuationView($base: String!, $benchmark: String!, $metric: ValuationMetric!, $segment: String!, $withPositioning: Boolean! = true) {
+    query ValuationView($base: String!, $benchmark: String!, $metric: ValuationMetric!, $segment: String!, $withValuation: Boolean! = true, $withPositioning: Boolean! = true) {
   dataset {
     label
     valuations {
@@ -500,7 +644,7 @@ export const ValuationViewDocument = new TypedDocumentString(`
     symbol
     name
   }
-  valuationGap(base: $base, benchmark: $benchmark, metric: $metric) {
+  valuationGap(base: $base, benchmark: $benchmark, metric: $metric) @include(if: $withValuation) {
     metric
     date
     baseValue

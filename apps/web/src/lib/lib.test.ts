@@ -4,7 +4,6 @@ import { troughAndRecovery } from "./drawdown";
 import { bp, multiple, num, percent, percentile, points } from "./format";
 import { toGraphQLLiteral, withVariableDefaults } from "./graphiql";
 import { rateFromMoves } from "./rate-line";
-import { wilsonInterval } from "./stats";
 
 describe("format: the unit is always written", () => {
   it("signs, units and the missing value", () => {
@@ -48,33 +47,6 @@ describe("graphiql: the view's inputs become the operation's variable defaults",
   it("null is null", () => {
     expect(toGraphQLLiteral(null)).toBe("null");
     expect(toGraphQLLiteral([true, 1.5])).toBe("[true, 1.5]");
-  });
-});
-
-describe("wilsonInterval", () => {
-  it("matches the textbook values", () => {
-    // 2 of 4: centre 0.5, half-width 1.96/(1+0.9604)·√(0.0625+0.0600) = 0.3498
-    const i = wilsonInterval(2, 4);
-    expect(i?.low).toBeCloseTo(0.15, 3);
-    expect(i?.high).toBeCloseTo(0.85, 3);
-    // 0 of 10: [0, 0.2775]
-    expect(wilsonInterval(0, 10)?.low).toBe(0);
-    expect(wilsonInterval(0, 10)?.high).toBeCloseTo(0.2775, 3);
-    expect(wilsonInterval(10, 10)?.high).toBe(1);
-    expect(wilsonInterval(1, 0)).toBeNull();
-  });
-  it("always holds the observed rate, and narrows with more events", () => {
-    for (let n = 1; n <= 40; n++)
-      for (let k = 0; k <= n; k++) {
-        const i = wilsonInterval(k, n);
-        expect(i?.low).toBeLessThanOrEqual(k / n + 1e-12);
-        expect(i?.high).toBeGreaterThanOrEqual(k / n - 1e-12);
-      }
-    const w = (n: number) => {
-      const i = wilsonInterval(n / 2, n);
-      return (i?.high ?? 0) - (i?.low ?? 0);
-    };
-    expect(w(40)).toBeLessThan(w(4));
   });
 });
 

@@ -4,6 +4,7 @@ import { useMemo } from "preact/hooks";
 import { Chart, type SeriesSpec } from "../../components/Chart";
 import {
   Controls,
+  CoverageWarning,
   colors,
   ErrorBox,
   Field,
@@ -112,6 +113,7 @@ function CompareResult({ compare: c }: { compare: CompareViewQuery["compare"] })
   const l = c.leadership;
   return (
     <>
+      <CoverageWarning coverage={c.coverage} />
       <Metrics>
         <Metric
           id="returnGap"

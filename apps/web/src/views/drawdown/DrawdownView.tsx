@@ -4,6 +4,7 @@ import { useMemo } from "preact/hooks";
 import { Chart, type SeriesSpec } from "../../components/Chart";
 import {
   Controls,
+  CoverageWarning,
   colors,
   ErrorBox,
   Field,
@@ -15,9 +16,10 @@ import {
   ViewHeader,
 } from "../../components/View";
 import { DrawdownViewDocument, type DrawdownViewQuery } from "../../gql/graphql";
+import type { ApiError } from "../../lib/api";
 import { troughAndRecovery } from "../../lib/drawdown";
 import { percent, price } from "../../lib/format";
-import { navigate, useSearchParams } from "../../lib/router";
+import { navigate, onLinkClick, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const DRAWDOWN_DEFAULTS = { symbol: "KRE", peakFrom: "2022-01-01", peakTo: "2022-12-31", asOf: "" };
@@ -65,11 +67,33 @@ export default function DrawdownView() {
         </Field>
       </Controls>
       {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      {state.status === "error" ? (
+        <ErrorBox error={state.error}>
+          <AvailableWindow error={state.error} params={params} />
+        </ErrorBox>
+      ) : null}
       {data ? (
         <DrawdownResult instrument={data.instrument} peakFrom={params.peakFrom} peakTo={params.peakTo} />
       ) : null}
     </section>
+  );
+}
+
+/** After DATA_UNAVAILABLE for the peak window: a link to the same view on the data the instrument has. */
+function AvailableWindow({ error, params }: { error: ApiError; params: typeof DRAWDOWN_DEFAULTS }) {
+  const available = error.errors[0]?.extensions?.available as { from?: string; to?: string } | undefined;
+  if (error.code !== "DATA_UNAVAILABLE" || !available?.from || !available.to) return null;
+  const search = new URLSearchParams({
+    symbol: params.symbol,
+    peakFrom: available.from,
+    peakTo: available.to,
+  });
+  return (
+    <p>
+      <a href={`/drawdowns?${search}`} onClick={onLinkClick}>
+        Look for the peak in {params.symbol}'s stored data, {available.from} … {available.to}
+      </a>
+    </p>
   );
 }
 
@@ -146,6 +170,7 @@ function DrawdownResult(props: {
   const values = new Map(i.series.map((p) => [p.date, p.value]));
   return (
     <>
+      <CoverageWarning coverage={d.peakWindow} />
       <Metrics>
         <Metric
           id="drawdown"

@@ -22,12 +22,12 @@ import {
   type CycleDirection,
   RateCyclesViewDocument,
   type RateCyclesViewQuery,
+  type RateFrequency,
   SeriesCodesDocument,
 } from "../../gql/graphql";
 import { bp, num, percent, percentValue, points } from "../../lib/format";
 import { rateFromMoves } from "../../lib/rate-line";
 import { navigate, onLinkClick, useSearchParams } from "../../lib/router";
-import { wilsonInterval } from "../../lib/stats";
 import { useQuery } from "../../lib/use-query";
 
 export const RATE_CYCLES_DEFAULTS = {
@@ -39,6 +39,14 @@ export const RATE_CYCLES_DEFAULTS = {
   since: "",
   minMoveBp: "20",
   maxPauseDays: "400",
+  frequency: "AUTO",
+};
+
+const FREQUENCIES: Record<RateFrequency, string> = {
+  AUTO: "auto",
+  STEP: "step (target series)",
+  DAILY: "daily (effective rate)",
+  MONTHLY: "monthly",
 };
 
 export default function RateCyclesView() {
@@ -57,6 +65,7 @@ export default function RateCyclesView() {
     since: params.since || null,
     minMoveBp: Number(params.minMoveBp),
     maxPauseDays: Number(params.maxPauseDays),
+    frequency: (params.frequency in FREQUENCIES ? params.frequency : "AUTO") as RateFrequency,
   };
   const state = useQuery(RateCyclesViewDocument, variables);
   const data = state.data;
@@ -70,6 +79,7 @@ export default function RateCyclesView() {
       since: String(form.get("since")),
       minMoveBp: String(form.get("minMoveBp")),
       maxPauseDays: String(form.get("maxPauseDays")),
+      frequency: String(form.get("frequency")),
     });
   return (
     <section class="view" data-view="rate-cycles" data-state={state.status}>
@@ -79,7 +89,7 @@ export default function RateCyclesView() {
         label={data?.dataset.label}
         query={RateCyclesViewDocument.toString()}
         variables={variables}
-        enums={["CycleDirection"]}
+        enums={["CycleDirection", "RateFrequency"]}
       />
       <Controls onSubmit={submit}>
         <Field label="Base">
@@ -111,6 +121,15 @@ export default function RateCyclesView() {
               </option>
             ))}
           </datalist>
+        </Field>
+        <Field label="Move rule">
+          <select name="frequency" key={variables.frequency}>
+            {Object.entries(FREQUENCIES).map(([value, label]) => (
+              <option key={value} value={value} selected={value === variables.frequency}>
+                {label}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label="Cycles since">
           <input type="date" name="since" value={params.since} key={params.since} />
@@ -181,8 +200,14 @@ function OtherSeries({ params }: { params: typeof RATE_CYCLES_DEFAULTS }) {
   );
 }
 
+/** "[low, high]" of an interval, or "undefined" with too few events. */
+function interval(i: { low?: number | null; high?: number | null }, fmt: (v: number) => string): string {
+  return i.low == null || i.high == null ? "undefined" : `${fmt(i.low)} … ${fmt(i.high)}`;
+}
+
 function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; series: string }) {
   const study = data.rateCycleStudy;
+  const rs = study.rateSeries;
   const cycles = data.rateCycles;
   const lastDate = study.base.lastDate ?? cycles.at(-1)?.end ?? "";
   const rateChart = useMemo<SeriesSpec[]>(() => {
@@ -231,6 +256,16 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
     ];
   }, [data, cycles, lastDate]);
 
+  // cycles before the instruments' data have no bar at any horizon: the chart leaves them out, the table lists them
+  const beforeData = useMemo(
+    () =>
+      new Set(
+        (study.horizons[0]?.rows ?? [])
+          .filter((_, i) => study.horizons.every((h) => h.rows[i]?.incompleteReason === "STARTS_BEFORE_DATA"))
+          .map((r) => r.cycle.start),
+      ),
+    [study],
+  );
   const horizonChart = useMemo<SeriesSpec[]>(
     () =>
       study.horizons.map((h, pane) => {
@@ -240,30 +275,32 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
           kind: "histogram",
           color: colors.neutral,
           pane,
-          data: h.rows.map((r) => ({
-            time: r.cycle.start,
-            value: r.excessReturn == null ? null : r.excessReturn * 100,
-            color: !r.complete
-              ? alpha(colors.neutral, 0.45)
-              : (r.excessReturn ?? 0) >= 0
-                ? colors.up
-                : colors.down,
-          })),
+          data: h.rows
+            .filter((r) => !beforeData.has(r.cycle.start))
+            .map((r) => ({
+              time: r.cycle.start,
+              value: r.excessReturn == null ? 0 : r.excessReturn * 100,
+              color: !r.complete
+                ? alpha(colors.neutral, 0.45)
+                : (r.excessReturn ?? 0) >= 0
+                  ? colors.up
+                  : colors.down,
+            })),
           format: (v: number) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(1)} pp`,
           markers: h.rows
-            .filter((r) => !r.complete)
+            .filter((r) => !r.complete && !beforeData.has(r.cycle.start))
             .map((r) => ({
               time: r.cycle.start,
               position: "aboveBar" as const,
               shape: "circle" as const,
               color: colors.neutral,
-              text: "incomplete",
+              text: r.incompleteReason === "STARTS_BEFORE_DATA" ? "no data" : "incomplete",
             })),
           priceLines:
             mean == null ? [] : [{ price: mean * 100, title: `${h.months}m mean`, color: colors.average }],
         };
       }),
-    [study],
+    [study, beforeData],
   );
 
   const direction = study.direction.toLowerCase();
@@ -299,41 +336,106 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
           ]),
         }}
       >
-        {code === "POLICY_RATE" ? (
-          <Note>
-            POLICY_RATE is the Fed's target (DFEDTAR) until 2008-12-15, then the upper bound of its range
-            (DFEDTARU); the line is that rate as the cycle detector saw it, drawn from the{" "}
-            {cycles.flatMap((c) => c.moves).length} detected moves.
-          </Note>
-        ) : null}
+        <Note>
+          {rs.code}: {rs.title} ({rs.provenance}), {rs.firstDate} … {rs.lastDate}
+          {rs.completeThrough ? `, complete through ${rs.completeThrough}` : ""}; moves read with the{" "}
+          {study.rule.frequency} rule (min move {study.rule.minMoveBp} bp, max pause {study.rule.maxPauseDays}{" "}
+          days
+          {study.rule.persistDays ? `, persisting ${study.rule.persistDays} business days` : ""}).
+          {code === "POLICY_RATE"
+            ? ` The line is the target (the range's upper bound since 2008-12-16) drawn from the ${
+                cycles.flatMap((c) => c.moves).length
+              } detected moves.`
+            : ""}
+        </Note>
       </Chart>
       <h2>
         {study.base.symbol} − {study.benchmark.symbol} after each {direction} cycle began
       </h2>
+      {rs.stale ? (
+        <div class="status warn" role="status" data-testid="stale">
+          <strong>stale rate series</strong> {rs.staleReason}
+        </div>
+      ) : null}
       <Metrics>
         <Metric
           id="cycles"
           label={`${study.direction === "EASING" ? "Easing" : "Tightening"} cycles studied`}
-          value={String(study.horizons[0]?.rows.length ?? 0)}
-          hint={`detected on ${code}; ${cycles.length} cycles of both directions`}
+          value={String(study.selection.studied)}
+          hint={`of ${study.selection.matching} detected on ${code}${
+            study.selection.since ? ` since ${study.selection.since}` : ""
+          }; ${cycles.length} cycles of both directions`}
         />
         {study.horizons.map((h) => {
-          const hits = h.excess.hitRate == null ? null : Math.round(h.excess.hitRate * h.excess.count);
-          const ci = hits == null ? null : wilsonInterval(hits, h.excess.count);
+          const e = h.excess;
+          const hits = e.hitRate == null ? null : Math.round(e.hitRate * e.count);
           return (
             <Metric
               key={h.months}
               id={`mean-${h.months}`}
               label={`${h.months} months: mean excess`}
-              value={points(h.excess.mean)}
-              tone={h.excess.mean}
-              hint={`hit rate ${percent(h.excess.hitRate, 0).replace("+", "")} (${hits ?? 0} of ${h.excess.count}${
-                ci ? `, 95 % interval ${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)} %` : ""
-              }); t = ${num(h.excess.tStat)}; ${h.incomplete} incomplete`}
+              value={points(e.mean)}
+              tone={e.mean}
+              hint={`95 %: ${interval(e.meanInterval, points)}; hit rate ${hits ?? 0} of ${e.count}; ${h.leftOut.length} left out`}
             />
           );
         })}
       </Metrics>
+      <div class="table-wrap">
+        <table data-testid="summary-table">
+          <caption>
+            Summary per horizon over the complete cycles (base − benchmark, percentage points; 95 % intervals)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Horizon</th>
+              <th scope="col">n</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Mean, t interval</th>
+              <th scope="col">Mean, bootstrap</th>
+              <th scope="col">Median</th>
+              <th scope="col">Hit rate</th>
+              <th scope="col">Hit rate, exact interval</th>
+              <th scope="col">t</th>
+              <th scope="col">Left out</th>
+            </tr>
+          </thead>
+          <tbody>
+            {study.horizons.map((h) => {
+              const e = h.excess;
+              const pct = (v: number) => percent(v, 0).replace("+", "");
+              return (
+                <tr key={h.months}>
+                  <th scope="row">{h.months} months</th>
+                  <td>{e.count}</td>
+                  <td>{points(e.mean)}</td>
+                  <td>{interval(e.meanInterval, points)}</td>
+                  <td>{interval(e.bootstrapInterval, points)}</td>
+                  <td>{points(e.median)}</td>
+                  <td>
+                    {pct(e.hitRate ?? Number.NaN)}{" "}
+                    <small>
+                      {e.hitRate == null ? "" : Math.round(e.hitRate * e.count)} of {e.count}
+                    </small>
+                  </td>
+                  <td>{interval(e.hitRateInterval, pct)}</td>
+                  <td>{num(e.tStat)}</td>
+                  <td>
+                    {h.leftOut.length}
+                    {h.leftOut.length ? (
+                      <small>
+                        {[...new Set(h.leftOut.map((l) => l.reason.replace(/_/g, " ").toLowerCase()))].join(
+                          ", ",
+                        )}
+                      </small>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {studied.length === 0 ? (
         <div class="status empty" data-testid="no-data">
           No {direction} cycle was detected on {code}.
@@ -344,6 +446,11 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
           title={`${study.base.symbol} − ${study.benchmark.symbol} return after each ${direction} cycle start, by horizon`}
           description="One bar per cycle and horizon, in percentage points; grey bars are incomplete (the horizon runs past the data) and are left out of the mean."
           series={horizonChart}
+          note={
+            beforeData.size
+              ? `${beforeData.size} cycle${beforeData.size > 1 ? "s" : ""} before the instruments' data (${[...beforeData][0]}${beforeData.size > 1 ? ` … ${[...beforeData].at(-1)}` : ""}) not drawn; the table lists them.`
+              : undefined
+          }
           height={Math.max(260, 190 * study.horizons.length)}
           csv={{
             filename: `cyclelens-event-study-${study.base.symbol}-${study.benchmark.symbol}-${study.direction}`,
@@ -380,6 +487,7 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
           <thead>
             <tr>
               <th scope="col">Cycle start</th>
+              <th scope="col">Day 0 (rule)</th>
               <th scope="col">Change</th>
               {study.horizons.map((h) => (
                 <th scope="col" key={h.months}>
@@ -395,18 +503,25 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
                   {r.cycle.start}
                   {r.cycle.ongoing ? " (ongoing)" : ""}
                 </th>
+                <td>
+                  {r.eventDate}
+                  <small>
+                    {r.dayZeroRule === "ANNOUNCEMENT" ? "announcement" : "first day at new level"}
+                  </small>
+                </td>
                 <td>{bp(r.cycle.totalChangeBp)}</td>
                 {study.horizons.map((h) => {
                   const row = h.rows[i];
                   return (
-                    <td
-                      key={h.months}
-                      class={row?.complete ? "" : "incomplete"}
-                      title={row?.incompleteReason ?? ""}
-                    >
-                      {row?.complete
-                        ? points(row.excessReturn)
-                        : `incomplete (${row?.incompleteReason ?? "?"})`}
+                    <td key={h.months} class={row?.complete ? "" : "incomplete"}>
+                      {row?.complete ? (
+                        points(row.excessReturn)
+                      ) : (
+                        <>
+                          {row?.excessReturn == null ? "no result" : `${points(row.excessReturn)} so far`}
+                          <small>{row?.incompleteDetail ?? row?.incompleteReason}</small>
+                        </>
+                      )}
                     </td>
                   );
                 })}
@@ -417,6 +532,7 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
             <tr>
               <th scope="row">Mean (complete)</th>
               <td />
+              <td />
               {study.horizons.map((h) => (
                 <td key={h.months}>
                   {points(h.excess.mean)} <small>n = {h.excess.count}</small>
@@ -426,11 +542,21 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
           </tfoot>
         </table>
       </div>
+      <dl class="conventions" data-testid="conventions">
+        <dt>Day 0</dt>
+        <dd>{study.conventions.dayZero}</dd>
+        <dt>Horizon</dt>
+        <dd>{study.conventions.horizon}</dd>
+        <dt>Prices</dt>
+        <dd>{study.conventions.prices}</dd>
+        <dt>Excess</dt>
+        <dd>{study.conventions.excess}</dd>
+        <dt>Summaries</dt>
+        <dd>{study.conventions.summary}</dd>
+      </dl>
       <Note>
-        Day 0 of each cycle is the last close on or before its first move; the horizon ends N calendar months
-        later (clamped to the month end). Incomplete events, whose horizon runs past the data, are shown but
-        left out of the mean, hit rate and t-statistic. The hit rate's 95 % interval is Wilson's score
-        interval: with few cycles it is wide, and so is the uncertainty of any conclusion drawn from them.
+        With a handful of cycles read the intervals, not the mean alone: the mean's 95 % intervals (Student's
+        t, and the bootstrap beside it) and the hit rate's exact (Clopper–Pearson) interval are the API's.
       </Note>
     </>
   );

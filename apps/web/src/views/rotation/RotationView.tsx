@@ -13,12 +13,23 @@ import {
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
-import { RotationViewDocument, type RotationViewQuery } from "../../gql/graphql";
+import {
+  type RotationComponentStatus,
+  RotationViewDocument,
+  type RotationViewQuery,
+} from "../../gql/graphql";
 import { num, percent } from "../../lib/format";
 import { navigate, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const ROTATION_DEFAULTS = { small: "IWM", large: "SPY", asOf: "" };
+
+const STATUS: Record<RotationComponentStatus, string> = {
+  AVAILABLE: "available",
+  NO_DATA: "no data",
+  STALE: "stale",
+  INSUFFICIENT_HISTORY: "too short",
+};
 
 const NAMES: Record<string, string> = {
   relativeTrend: "Relative trend",
@@ -80,7 +91,7 @@ function RotationResult({ signal: s }: { signal: RotationViewQuery["rotationSign
       ...s.components.map((c) => ({
         label: NAMES[c.name] ?? c.name,
         value: c.available ? c.contribution : null,
-        text: c.available ? `${num(c.contribution, 1)} pts` : "unavailable",
+        text: c.available ? `${num(c.contribution, 1)} pts` : STATUS[c.status],
         color: c.contribution >= 0 ? colors.up : colors.down,
       })),
     ],
@@ -185,8 +196,9 @@ function RotationResult({ signal: s }: { signal: RotationViewQuery["rotationSign
                 <th scope="row">
                   {NAMES[c.name] ?? c.name}
                   <small>{c.detail}</small>
+                  {c.reason ? <small class="reason">{c.reason}</small> : null}
                 </th>
-                <td>{c.available ? num(c.raw, 4) : "unavailable"}</td>
+                <td>{c.available ? num(c.raw, 4) : `unavailable: ${STATUS[c.status]}`}</td>
                 <td>{c.available ? num(c.normalized, 3) : "–"}</td>
                 <td>
                   {percent(c.weight, 0).replace("+", "")}

@@ -19,8 +19,7 @@ import {
   type ValuationViewQuery,
   type ValuationViewQueryVariables,
 } from "../../gql/graphql";
-import type { ApiError } from "../../lib/api";
-import { request } from "../../lib/api";
+import { ApiError, request } from "../../lib/api";
 import { multiple, num, percent, percentile } from "../../lib/format";
 import { navigate, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
@@ -40,6 +39,30 @@ const METRICS: Record<ValuationMetric, string> = {
 };
 const SEGMENTS = ["small_cap", "large_cap", "regional_banks", "tech", "broad"];
 
+/** What the API said was missing, by field (the view's first answer failed on these alone). */
+interface Missing {
+  valuationGap?: string;
+  positioning?: string;
+}
+type ValuationData = ValuationViewQuery & { missing?: Missing };
+
+/**
+ * The fields whose data is missing, when every error of the response is that: DATA_UNAVAILABLE, or
+ * NOT_FOUND for a positioning segment. Anything else (an unknown symbol) stays an error.
+ */
+export function missingData(error: ApiError): Missing | null {
+  const missing: Missing = {};
+  for (const e of error.errors) {
+    const field = e.path?.[0];
+    const code = e.extensions?.code;
+    if (field === "valuationGap" && code === "DATA_UNAVAILABLE") missing.valuationGap = e.message;
+    else if (field === "positioning" && (code === "DATA_UNAVAILABLE" || code === "NOT_FOUND"))
+      missing.positioning = e.message;
+    else return null;
+  }
+  return missing.valuationGap || missing.positioning ? missing : null;
+}
+
 export default function ValuationView() {
   const params = useSearchParams(VALUATION_DEFAULTS);
   const metric = (params.metric in METRICS ? params.metric : "FORWARD_PE") as ValuationMetric;
@@ -49,11 +72,35 @@ export default function ValuationView() {
     metric,
     segment: params.segment,
   };
-  // An unknown positioning segment is a NOT_FOUND error that voids the whole answer: ask again without it.
-  const recover = (error: ApiError, signal: AbortSignal) =>
-    error.errors.length === 1 && error.errors[0]?.path?.[0] === "positioning" && error.code === "NOT_FOUND"
-      ? request(ValuationViewDocument, { ...variables, withPositioning: false }, signal)
-      : undefined;
+  // Missing valuation or positioning data is an error that voids the whole answer: ask again without the
+  // field that has none, and show the API's message in its place.
+  // (A failing field voids the response before the other is run, so the second can fail on the retry.)
+  const recover = (error: ApiError, signal: AbortSignal) => {
+    const first = missingData(error);
+    if (!first) return undefined;
+    return (async () => {
+      let missing = first;
+      for (;;) {
+        const retry = {
+          ...variables,
+          withValuation: !missing.valuationGap,
+          withPositioning: !missing.positioning,
+        };
+        try {
+          return { ...(await request(ValuationViewDocument, retry, signal)), missing } as ValuationData;
+        } catch (e) {
+          const more = e instanceof ApiError ? missingData(e) : null;
+          if (
+            !more ||
+            (more.valuationGap && missing.valuationGap) ||
+            (more.positioning && missing.positioning)
+          )
+            throw e;
+          missing = { ...missing, ...more };
+        }
+      }
+    })();
+  };
   const state = useQuery(ValuationViewDocument, variables, recover);
   const data = state.data;
   return (
@@ -105,8 +152,18 @@ export default function ValuationView() {
       {state.status === "error" ? <ErrorBox error={state.error} /> : null}
       {data ? (
         <>
-          <ValuationResult data={data} base={params.base} benchmark={params.benchmark} metric={metric} />
-          <PositioningResult data={data} segment={params.segment} />
+          <ValuationResult
+            data={data}
+            missing={(data as ValuationData).missing?.valuationGap}
+            base={params.base}
+            benchmark={params.benchmark}
+            metric={metric}
+          />
+          <PositioningResult
+            data={data}
+            missing={(data as ValuationData).missing?.positioning}
+            segment={params.segment}
+          />
         </>
       ) : null}
     </section>
@@ -115,6 +172,7 @@ export default function ValuationView() {
 
 function ValuationResult(props: {
   data: ValuationViewQuery;
+  missing: string | undefined;
   base: string;
   benchmark: string;
   metric: ValuationMetric;
@@ -125,6 +183,7 @@ function ValuationResult(props: {
   const fmt = (value: number) =>
     isYield ? `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(2)} pp` : multiple(value, 2, true);
   const series = useMemo<SeriesSpec[]>(() => {
+    if (!v) return [];
     const g = v.gap;
     const lines =
       g?.mean == null
@@ -150,16 +209,17 @@ function ValuationResult(props: {
     ];
   }, [v, props.base, props.benchmark, props.metric]);
   const coverage = props.data.dataset.valuations;
-  if (v.observations === 0)
+  if (!v || v.observations === 0)
     return (
       <div class="status empty" data-testid="no-valuation">
         <h2>Valuation gap: no data</h2>
         <p>
-          No date has a {METRICS[props.metric]} for both {props.base} and {props.benchmark}
+          {props.missing ??
+            `No date has a ${METRICS[props.metric]} for both ${props.base} and ${props.benchmark}.`}{" "}
           {coverage.length
-            ? ` (valuation snapshots are stored for ${coverage.map((c) => `${c.name}: ${c.rows} rows`).join(", ")})`
-            : " (no valuation snapshot is stored)"}
-          . Valuation multiples have no free data source; import snapshots from a CSV file:
+            ? `Valuation snapshots are stored for ${coverage.map((c) => `${c.name} (${c.rows} rows)`).join(", ")}.`
+            : "No valuation snapshot is stored."}{" "}
+          A file in this format imports them:
         </p>
         <pre>
           {`date,symbol,forward_pe,trailing_pe,price_to_book,dividend_yield,source
@@ -226,7 +286,15 @@ function unitLabel(unit: string): string {
   return unit === "net_pct_overweight" ? "% net overweight" : unit.replace(/_/g, " ");
 }
 
-function PositioningResult({ data, segment }: { data: ValuationViewQuery; segment: string }) {
+function PositioningResult({
+  data,
+  missing,
+  segment,
+}: {
+  data: ValuationViewQuery;
+  missing: string | undefined;
+  segment: string;
+}) {
   const p = data.positioning;
   const series = useMemo<SeriesSpec[]>(() => {
     if (!p) return [];
@@ -269,12 +337,11 @@ function PositioningResult({ data, segment }: { data: ValuationViewQuery; segmen
       <div class="status empty" data-testid="no-positioning">
         <h2>Positioning: no data</h2>
         <p>
-          No positioning observation is stored for <code>{segment}</code>
+          {missing ?? `No positioning observation is stored for ${segment}.`}{" "}
           {data.dataset.positioning.length
-            ? ` (stored segments: ${data.dataset.positioning.map((c) => c.name).join(", ")})`
-            : ""}
-          . Fund-manager positioning (e.g. a survey's net % overweight) has no free data source; import it
-          from a CSV file:
+            ? `Stored segments: ${data.dataset.positioning.map((c) => c.name).join(", ")}.`
+            : "No positioning is stored."}{" "}
+          A file in this format imports it:
         </p>
         <pre>
           {`date,segment,value,unit,source
