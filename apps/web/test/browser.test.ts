@@ -254,7 +254,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     expect(await page.getByTestId("conventions").textContent()).toContain(s.conventions.dayZero);
     const drawn = await charts();
     expect(drawn.map((c) => [c.id, c.series])).toEqual([
-      ["policy-rate", 2],
+      ["policy-rate", 3],
       ["event-study", 3],
     ]);
     for (const c of drawn) expect(c.inked).toBeGreaterThan(0.01);
@@ -281,7 +281,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await page.waitForURL(/series=DFEDTARU/);
     await page.waitForSelector("section.view[data-state=done]");
     expect((await charts()).map((c) => [c.id, c.series])).toEqual([
-      ["policy-rate", 2],
+      ["policy-rate", 3],
       ["event-study", 3],
     ]);
   });

@@ -112,10 +112,19 @@ function addSeries(chart: IChartApi, spec: SeriesSpec): ISeriesApi<SeriesType> {
     case "histogram":
       return chart.addSeries(HistogramSeries, { ...common, color: spec.color }, pane);
     case "band":
-      // background shading: full-height bars on their own invisible scale
+      // background shading: an area on its own invisible 0–1 scale, 1 inside the shaded spans and 0 outside
+      // (one polygon, so it never darkens where points crowd, as overlapping histogram bars would)
       return chart.addSeries(
-        HistogramSeries,
-        { ...common, color: spec.color, priceScaleId: `band-${spec.name}` },
+        AreaSeries,
+        {
+          ...common,
+          lineVisible: false,
+          topColor: spec.color,
+          bottomColor: spec.color,
+          priceScaleId: `band-${spec.name}`,
+          crosshairMarkerVisible: false,
+          autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 1 } }),
+        },
         pane,
       );
   }

@@ -214,17 +214,13 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
     const line: ChartPoint[] = data.economicSeries
       ? data.economicSeries.observations.map((p) => ({ time: p.date, value: p.value ?? null }))
       : rateFromMoves(cycles, lastDate);
-    const band: ChartPoint[] = line.map((p) => {
-      const cycle = cycles.find(
-        (c) => c.start <= p.time && (p.time <= c.end || (c.ongoing && p.time >= c.start)),
-      );
-      if (!cycle) return { time: p.time, value: null };
-      return {
-        time: p.time,
-        value: 1,
-        color: alpha(cycle.direction === "EASING" ? colors.easing : colors.tightening, 0.16),
-      };
-    });
+    const band = (direction: string): ChartPoint[] =>
+      line.map((p) => {
+        const inside = cycles.some(
+          (c) => c.direction === direction && c.start <= p.time && (p.time <= c.end || c.ongoing),
+        );
+        return { time: p.time, value: inside ? 1 : 0 };
+      });
     const markers: SeriesMarker<Time>[] = cycles
       .filter((c) => line.some((p) => p.time >= c.start))
       .map((c) => ({
@@ -236,10 +232,18 @@ function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; s
       }));
     return [
       {
-        name: "cycles",
+        name: "easing cycles",
         kind: "band",
-        color: colors.neutral,
-        data: band,
+        color: alpha(colors.easing, 0.14),
+        data: band("EASING"),
+        format: () => "",
+        hideInLegend: true,
+      },
+      {
+        name: "tightening cycles",
+        kind: "band",
+        color: alpha(colors.tightening, 0.14),
+        data: band("TIGHTENING"),
         format: () => "",
         hideInLegend: true,
       },
