@@ -34,12 +34,17 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const elsewhere: string[] = [];
 
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchBrowser();
     page = await browser.context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.origin) && !r.url().startsWith("blob:") && !r.url().startsWith("data:"))
+        elsewhere.push(r.url());
+    });
     mkdirSync(DOCS, { recursive: true });
   });
 
@@ -435,8 +440,16 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     }
   });
 
-  it("raised no error in the page", () => {
+  it("shows the DEMO badge on every view while the demo dataset answers", async () => {
+    for (const view of ["/compare", "/drawdowns", "/rate-cycles", "/valuation", "/rotation", "/data"]) {
+      await open(view);
+      expect(await page.getByTestId("demo-badge").first().isVisible(), view).toBe(true);
+    }
+  });
+
+  it("raised no error in the page and asked nothing of any other host", () => {
     expect(pageErrors).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 });
 

@@ -3,9 +3,8 @@
  * which is no time series, so lightweight-charts does not fit). PNG and CSV downloads like `Chart`.
  */
 import { useEffect, useRef } from "preact/hooks";
-import { download, toCsv } from "../lib/csv";
 import { useTheme } from "../lib/theme";
-import type { CsvSpec } from "./Chart";
+import { ChartFigure, type CsvSpec } from "./ChartFigure";
 
 export interface Bar {
   label: string;
@@ -94,32 +93,15 @@ export function BarsChart(props: {
     return () => observer.disconnect();
   }, [props.bars, props.min, props.max, props.unit, height, theme]);
 
-  const png = () =>
-    canvas.current?.toBlob((blob) => blob && download(`${props.csv.filename}.png`, blob), "image/png");
-  const csv = () =>
-    download(
-      `${props.csv.filename}.csv`,
-      new Blob([toCsv(props.csv.header, props.csv.rows)], { type: "text/csv;charset=utf-8" }),
-    );
   return (
-    <figure
-      class="chart"
-      data-chart={props.id}
-      data-series-count={1}
-      data-series={props.title}
-      data-points={props.bars.length}
+    <ChartFigure
+      id={props.id}
+      title={props.title}
+      seriesNames={[props.title]}
+      points={props.bars.length}
+      canvas={() => canvas.current}
+      csv={props.csv}
     >
-      <figcaption>
-        <span class="chart-title">{props.title}</span>
-        <span class="chart-actions">
-          <button type="button" onClick={png} aria-label={`Download ${props.title} as PNG`}>
-            PNG
-          </button>
-          <button type="button" onClick={csv} aria-label={`Download the data of ${props.title} as CSV`}>
-            CSV
-          </button>
-        </span>
-      </figcaption>
       <canvas
         ref={canvas}
         class="bars-canvas"
@@ -127,6 +109,6 @@ export function BarsChart(props: {
         role="img"
         aria-label={`${props.title}. ${props.description}`}
       />
-    </figure>
+    </ChartFigure>
   );
 }

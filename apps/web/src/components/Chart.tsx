@@ -25,8 +25,8 @@ import {
 } from "lightweight-charts";
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type CsvCell, download, toCsv } from "../lib/csv";
 import { useTheme } from "../lib/theme";
+import { ChartFigure, type CsvSpec } from "./ChartFigure";
 import { alpha } from "./View";
 
 export interface ChartPoint {
@@ -53,12 +53,6 @@ export interface SeriesSpec {
   priceLines?: PriceLineSpec[];
   /** Leave out of the legend (background bands). */
   hideInLegend?: boolean;
-}
-
-export interface CsvSpec {
-  filename: string;
-  header: string[];
-  rows: CsvCell[][];
 }
 
 declare global {
@@ -240,35 +234,15 @@ export function Chart(props: {
     event.preventDefault();
   };
 
-  const png = () => {
-    const canvas = chartRef.current?.takeScreenshot();
-    canvas?.toBlob((blob) => blob && download(`${props.csv.filename}.png`, blob), "image/png");
-  };
-  const csv = () =>
-    download(
-      `${props.csv.filename}.csv`,
-      new Blob([toCsv(props.csv.header, props.csv.rows)], { type: "text/csv;charset=utf-8" }),
-    );
-
   return (
-    <figure
-      class="chart"
-      data-chart={id}
-      data-series-count={series.length}
-      data-series={series.map((s) => s.name).join("|")}
-      data-points={points}
+    <ChartFigure
+      id={id}
+      title={props.title}
+      seriesNames={series.map((s) => s.name)}
+      points={points}
+      canvas={() => chartRef.current?.takeScreenshot()}
+      csv={props.csv}
     >
-      <figcaption>
-        <span class="chart-title">{props.title}</span>
-        <span class="chart-actions">
-          <button type="button" onClick={png} aria-label={`Download ${props.title} as PNG`}>
-            PNG
-          </button>
-          <button type="button" onClick={csv} aria-label={`Download the data of ${props.title} as CSV`}>
-            CSV
-          </button>
-        </span>
-      </figcaption>
       <div class="chart-legend" aria-live="off">
         {legend ? (
           <>
@@ -300,6 +274,6 @@ export function Chart(props: {
         onKeyDown={onKeyDown}
       />
       {props.children}
-    </figure>
+    </ChartFigure>
   );
 }

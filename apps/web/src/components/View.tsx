@@ -1,8 +1,9 @@
 /** The pieces every view shares: its header (question, DEMO badge, query button), controls, states and figures. */
 import type { ComponentChildren } from "preact";
 import type { DatasetLabel } from "../gql/graphql";
-import type { ApiError } from "../lib/api";
 import { graphiqlHref } from "../lib/graphiql";
+import { navigate } from "../lib/router";
+import type { QueryState } from "../lib/use-query";
 
 export function ViewHeader(props: {
   title: string;
@@ -54,13 +55,15 @@ export function DatasetBadge({ label }: { label?: DatasetLabel | undefined }) {
   return null;
 }
 
-export function Controls(props: { onSubmit: (form: FormData) => void; children: ComponentChildren }) {
+/** The view's inputs: on submit, the named fields become the URL's query string (the view's state). */
+export function Controls(props: { path: string; names: readonly string[]; children: ComponentChildren }) {
   return (
     <form
       class="controls"
       onSubmit={(event) => {
         event.preventDefault();
-        props.onSubmit(new FormData(event.currentTarget));
+        const form = new FormData(event.currentTarget);
+        navigate(props.path, Object.fromEntries(props.names.map((n) => [n, String(form.get(n) ?? "")])));
       }}
     >
       {props.children}
@@ -107,15 +110,16 @@ export function SymbolSelect(props: {
   );
 }
 
-export function Loading() {
-  return (
-    <div class="status" role="status" aria-live="polite" data-testid="loading">
-      Loading…
-    </div>
-  );
-}
-
-export function ErrorBox({ error, children }: { error: ApiError; children?: ComponentChildren }) {
+/** Loading, or the API's error (with what the view adds to it), for one query's state. */
+export function QueryStatus(props: { state: QueryState<unknown>; children?: ComponentChildren }) {
+  if (props.state.status === "loading")
+    return (
+      <div class="status" role="status" aria-live="polite" data-testid="loading">
+        Loading…
+      </div>
+    );
+  if (props.state.status !== "error") return null;
+  const error = props.state.error;
   return (
     <div class="status error" role="alert" data-testid="error">
       <strong>{error.code}</strong> {error.message}
@@ -128,7 +132,7 @@ export function ErrorBox({ error, children }: { error: ApiError; children?: Comp
           )}
         </ul>
       ) : null}
-      {children}
+      {props.children}
     </div>
   );
 }

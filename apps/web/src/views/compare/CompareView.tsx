@@ -6,18 +6,17 @@ import {
   Controls,
   CoverageWarning,
   colors,
-  ErrorBox,
   Field,
-  Loading,
   Metric,
   Metrics,
   Note,
+  QueryStatus,
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
 import { CompareViewDocument, type CompareViewQuery } from "../../gql/graphql";
 import { num, percent, points } from "../../lib/format";
-import { navigate, useSearchParams } from "../../lib/router";
+import { useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const COMPARE_DEFAULTS = { base: "IWM", benchmark: "SPY", from: "2021-01-01", average: "50" };
@@ -41,16 +40,7 @@ export default function CompareView() {
         query={CompareViewDocument.toString()}
         variables={variables}
       />
-      <Controls
-        onSubmit={(form) =>
-          navigate("/compare", {
-            base: String(form.get("base")),
-            benchmark: String(form.get("benchmark")),
-            from: String(form.get("from")),
-            average: String(form.get("average")),
-          })
-        }
-      >
+      <Controls path="/compare" names={Object.keys(COMPARE_DEFAULTS)}>
         <Field label="Base">
           <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
         </Field>
@@ -71,8 +61,7 @@ export default function CompareView() {
           />
         </Field>
       </Controls>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      <QueryStatus state={state} />
       {data ? <CompareResult compare={data.compare} /> : null}
     </section>
   );

@@ -6,12 +6,11 @@ import {
   Controls,
   CoverageWarning,
   colors,
-  ErrorBox,
   Field,
-  Loading,
   Metric,
   Metrics,
   Note,
+  QueryStatus,
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
@@ -19,7 +18,7 @@ import { DrawdownViewDocument, type DrawdownViewQuery } from "../../gql/graphql"
 import type { ApiError } from "../../lib/api";
 import { troughAndRecovery } from "../../lib/drawdown";
 import { percent, price } from "../../lib/format";
-import { navigate, onLinkClick, useSearchParams } from "../../lib/router";
+import { onLinkClick, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const DRAWDOWN_DEFAULTS = { symbol: "KRE", peakFrom: "2022-01-01", peakTo: "2022-12-31", asOf: "" };
@@ -43,16 +42,7 @@ export default function DrawdownView() {
         query={DrawdownViewDocument.toString()}
         variables={variables}
       />
-      <Controls
-        onSubmit={(form) =>
-          navigate("/drawdowns", {
-            symbol: String(form.get("symbol")),
-            peakFrom: String(form.get("peakFrom")),
-            peakTo: String(form.get("peakTo")),
-            asOf: String(form.get("asOf")),
-          })
-        }
-      >
+      <Controls path="/drawdowns" names={Object.keys(DRAWDOWN_DEFAULTS)}>
         <Field label="Instrument">
           <SymbolSelect name="symbol" value={params.symbol} instruments={data?.instruments} />
         </Field>
@@ -66,12 +56,9 @@ export default function DrawdownView() {
           <input type="date" name="asOf" value={params.asOf} key={params.asOf} />
         </Field>
       </Controls>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? (
-        <ErrorBox error={state.error}>
-          <AvailableWindow error={state.error} params={params} />
-        </ErrorBox>
-      ) : null}
+      <QueryStatus state={state}>
+        {state.error ? <AvailableWindow error={state.error} params={params} /> : null}
+      </QueryStatus>
       {data ? (
         <DrawdownResult instrument={data.instrument} peakFrom={params.peakFrom} peakTo={params.peakTo} />
       ) : null}

@@ -9,12 +9,11 @@ import {
   alpha,
   Controls,
   colors,
-  ErrorBox,
   Field,
-  Loading,
   Metric,
   Metrics,
   Note,
+  QueryStatus,
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
@@ -27,7 +26,7 @@ import {
 } from "../../gql/graphql";
 import { bp, num, percent, percentValue, points } from "../../lib/format";
 import { rateFromMoves } from "../../lib/rate-line";
-import { navigate, onLinkClick, useSearchParams } from "../../lib/router";
+import { onLinkClick, useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const RATE_CYCLES_DEFAULTS = {
@@ -69,18 +68,6 @@ export default function RateCyclesView() {
   };
   const state = useQuery(RateCyclesViewDocument, variables);
   const data = state.data;
-  const submit = (form: FormData) =>
-    navigate("/rate-cycles", {
-      base: String(form.get("base")),
-      benchmark: String(form.get("benchmark")),
-      direction: String(form.get("direction")),
-      horizons: String(form.get("horizons")),
-      series: String(form.get("series")),
-      since: String(form.get("since")),
-      minMoveBp: String(form.get("minMoveBp")),
-      maxPauseDays: String(form.get("maxPauseDays")),
-      frequency: String(form.get("frequency")),
-    });
   return (
     <section class="view" data-view="rate-cycles" data-state={state.status}>
       <ViewHeader
@@ -91,7 +78,7 @@ export default function RateCyclesView() {
         variables={variables}
         enums={["CycleDirection", "RateFrequency"]}
       />
-      <Controls onSubmit={submit}>
+      <Controls path="/rate-cycles" names={Object.keys(RATE_CYCLES_DEFAULTS)}>
         <Field label="Base">
           <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
         </Field>
@@ -155,14 +142,11 @@ export default function RateCyclesView() {
           />
         </Field>
       </Controls>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? (
-        <ErrorBox error={state.error}>
-          {state.error.errors.some((e) => e.extensions?.kind === "economic series") ? (
-            <OtherSeries params={params} />
-          ) : null}
-        </ErrorBox>
-      ) : null}
+      <QueryStatus state={state}>
+        {state.error?.errors.some((e) => e.extensions?.kind === "economic series") ? (
+          <OtherSeries params={params} />
+        ) : null}
+      </QueryStatus>
       {data ? <RateCyclesResult data={data} series={series} /> : null}
     </section>
   );

@@ -4,12 +4,11 @@ import { type Bar, BarsChart } from "../../components/BarsChart";
 import {
   Controls,
   colors,
-  ErrorBox,
   Field,
-  Loading,
   Metric,
   Metrics,
   Note,
+  QueryStatus,
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
@@ -19,7 +18,7 @@ import {
   type RotationViewQuery,
 } from "../../gql/graphql";
 import { num, percent } from "../../lib/format";
-import { navigate, useSearchParams } from "../../lib/router";
+import { useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const ROTATION_DEFAULTS = { small: "IWM", large: "SPY", asOf: "" };
@@ -53,15 +52,7 @@ export default function RotationView() {
         query={RotationViewDocument.toString()}
         variables={variables}
       />
-      <Controls
-        onSubmit={(form) =>
-          navigate("/rotation", {
-            small: String(form.get("small")),
-            large: String(form.get("large")),
-            asOf: String(form.get("asOf")),
-          })
-        }
-      >
+      <Controls path="/rotation" names={Object.keys(ROTATION_DEFAULTS)}>
         <Field label="Small caps">
           <SymbolSelect name="small" value={params.small} instruments={data?.instruments} />
         </Field>
@@ -72,8 +63,7 @@ export default function RotationView() {
           <input type="date" name="asOf" value={params.asOf} key={params.asOf} />
         </Field>
       </Controls>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      <QueryStatus state={state} />
       {data ? <RotationResult signal={data.rotationSignal} /> : null}
     </section>
   );

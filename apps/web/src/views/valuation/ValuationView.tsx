@@ -4,12 +4,11 @@ import { Chart, type SeriesSpec } from "../../components/Chart";
 import {
   Controls,
   colors,
-  ErrorBox,
   Field,
-  Loading,
   Metric,
   Metrics,
   Note,
+  QueryStatus,
   SymbolSelect,
   ViewHeader,
 } from "../../components/View";
@@ -21,7 +20,7 @@ import {
 } from "../../gql/graphql";
 import { ApiError, request } from "../../lib/api";
 import { multiple, num, percent, percentile } from "../../lib/format";
-import { navigate, useSearchParams } from "../../lib/router";
+import { useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
 
 export const VALUATION_DEFAULTS = {
@@ -113,16 +112,7 @@ export default function ValuationView() {
         variables={variables}
         enums={["ValuationMetric"]}
       />
-      <Controls
-        onSubmit={(form) =>
-          navigate("/valuation", {
-            base: String(form.get("base")),
-            benchmark: String(form.get("benchmark")),
-            metric: String(form.get("metric")),
-            segment: String(form.get("segment")),
-          })
-        }
-      >
+      <Controls path="/valuation" names={Object.keys(VALUATION_DEFAULTS)}>
         <Field label="Base">
           <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
         </Field>
@@ -148,8 +138,7 @@ export default function ValuationView() {
           </select>
         </Field>
       </Controls>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      <QueryStatus state={state} />
       {data ? (
         <>
           <ValuationResult
