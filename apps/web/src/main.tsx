@@ -24,7 +24,7 @@ export const ROUTES: Route[] = [
     load: () => import("./views/valuation/ValuationView"),
   },
   { path: "/rotation", title: "Rotation signal", load: () => import("./views/rotation/RotationView") },
-  { path: "/data", title: "Data", load: () => import("./views/data/DataView") },
+  { path: "/data", title: "Data", load: () => import("./views/dataset/DatasetView") },
 ];
 
 function Lazy({ route }: { route: Route }) {
