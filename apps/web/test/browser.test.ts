@@ -29,6 +29,14 @@ if (!available)
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
+/** Opens a view and waits until its request has answered (drawn or failed). */
+async function openView(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", {
+    timeout: 30_000,
+  });
+}
+
 describe.skipIf(!available)("the web app in Chromium", () => {
   let server: WebServer;
   let browser: Browser;
@@ -53,12 +61,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await server?.close();
   });
 
-  async function open(pathAndQuery: string): Promise<void> {
-    await page.goto(`${server.origin}${pathAndQuery}`);
-    await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", {
-      timeout: 30_000,
-    });
-  }
+  const open = (pathAndQuery: string) => openView(page, `${server.origin}${pathAndQuery}`);
 
   async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const body = await server.gql<T>(query, variables);
@@ -406,6 +409,11 @@ describe.skipIf(!available)("the web app in Chromium", () => {
       // and the theme switch
       await p.click("button.theme-toggle");
       expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+      // no view is wider than the phone (wide tables scroll inside their own box)
+      for (const view of ["/drawdowns", "/rate-cycles", "/valuation", "/rotation", "/data"]) {
+        await openView(p, `${server.origin}${view}`);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
+      }
     } finally {
       await phone.close();
     }
@@ -469,12 +477,7 @@ describe.skipIf(!available)("the web app on a database without data", () => {
     await server?.close();
   });
 
-  async function open(pathAndQuery: string): Promise<void> {
-    await page.goto(`${server.origin}${pathAndQuery}`);
-    await page.waitForSelector("section.view[data-state=done], section.view[data-state=error]", {
-      timeout: 30_000,
-    });
-  }
+  const open = (pathAndQuery: string) => openView(page, `${server.origin}${pathAndQuery}`);
 
   it("says what is missing instead of drawing empty axes", async () => {
     await open("/valuation");

@@ -24,12 +24,37 @@ export default function DatasetView() {
     : [];
   const csv = () => {
     const rows = groups.flatMap(([, list]) =>
-      list.map((c) => [c.kind, c.name, c.rows, c.firstDate, c.lastDate, c.isDemo, c.provenance, c.sources.join(" "), c.updatedAt]),
+      list.map((c) => [
+        c.kind,
+        c.name,
+        c.rows,
+        c.firstDate,
+        c.lastDate,
+        c.isDemo,
+        c.provenance,
+        c.sources.join(" "),
+        c.updatedAt,
+      ]),
     );
     download(
       "cyclelens-coverage.csv",
       new Blob(
-        [toCsv(["kind", "name", "rows", "first_date", "last_date", "is_demo", "provenance", "sources", "updated_at"], rows)],
+        [
+          toCsv(
+            [
+              "kind",
+              "name",
+              "rows",
+              "first_date",
+              "last_date",
+              "is_demo",
+              "provenance",
+              "sources",
+              "updated_at",
+            ],
+            rows,
+          ),
+        ],
         { type: "text/csv;charset=utf-8" },
       ),
     );
@@ -56,9 +81,8 @@ export default function DatasetView() {
           </div>
           {state.data?.policyRecord ? (
             <p data-testid="policy-record">
-              <strong>FOMC target record</strong> (what POLICY_RATE reads): {state.data.policyRecord.count} decisions
-              built into every database, complete through {state.data.policyRecord.completeThrough}; source{" "}
-              {state.data.policyRecord.source}, provenance {state.data.policyRecord.provenance}.
+              <strong>FOMC target record</strong> (what POLICY_RATE reads):{" "}
+              {`${state.data.policyRecord.count} decisions built into every database, complete through ${state.data.policyRecord.completeThrough}; source ${state.data.policyRecord.source}, provenance ${state.data.policyRecord.provenance}.`}
             </p>
           ) : null}
           {groups.map(([title, list]) => (
@@ -101,8 +125,9 @@ export default function DatasetView() {
             </div>
           ))}
           <Note>
-            Load real data with <code>pnpm ingest --preset core</code> (internet) or <code>pnpm ingest --csv FILE</code>:
-            importing an instrument or series replaces its demo rows, and its provenance then names the real source.
+            Load real data with <code>pnpm ingest --preset core</code> (internet) or{" "}
+            <code>pnpm ingest --csv FILE</code>: importing an instrument or series replaces its demo rows, and
+            its provenance then names the real source.
           </Note>
         </>
       ) : null}
