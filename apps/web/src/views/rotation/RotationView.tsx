@@ -186,9 +186,13 @@ function RotationResult({ signal: s }: { signal: RotationViewQuery["rotationSign
                 <th scope="row">
                   {NAMES[c.name] ?? c.name}
                   <small>{c.detail}</small>
-                  {c.reason ? <small class="reason">{c.reason}</small> : null}
+                  {c.reason && c.reason !== c.detail ? <small class="reason">{c.reason}</small> : null}
                 </th>
-                <td>{c.available ? num(c.raw, 4) : `unavailable: ${STATUS[c.status]}`}</td>
+                <td>
+                  {!c.available
+                    ? `unavailable: ${STATUS[c.status]}`
+                    : num(c.raw, c.raw != null && Number.isInteger(c.raw) ? 0 : 4)}
+                </td>
                 <td>{c.available ? num(c.normalized, 3) : "–"}</td>
                 <td>
                   {percent(c.weight, 0).replace("+", "")}
