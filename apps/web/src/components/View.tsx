@@ -84,6 +84,43 @@ export function Field(props: { label: string; children: ComponentChildren }) {
   );
 }
 
+/** An instrument picker from the `instruments` of the view's answer. */
+export function SymbolField(props: {
+  label: string;
+  name: string;
+  value: string;
+  instruments: readonly { symbol: string; name: string }[] | undefined;
+}) {
+  return (
+    <Field label={props.label}>
+      <SymbolSelect name={props.name} value={props.value} instruments={props.instruments} />
+    </Field>
+  );
+}
+
+export function DateField(props: { label: string; name: string; value: string; required?: boolean }) {
+  return (
+    <Field label={props.label}>
+      <input type="date" name={props.name} value={props.value} key={props.value} required={props.required} />
+    </Field>
+  );
+}
+
+export function NumberField(props: { label: string; name: string; value: string; min: number; max: number }) {
+  return (
+    <Field label={props.label}>
+      <input
+        type="number"
+        name={props.name}
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        key={props.value}
+      />
+    </Field>
+  );
+}
+
 export function SymbolSelect(props: {
   name: string;
   value: string;

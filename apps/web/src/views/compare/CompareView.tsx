@@ -6,12 +6,13 @@ import {
   Controls,
   CoverageWarning,
   colors,
-  Field,
+  DateField,
   Metric,
   Metrics,
   Note,
+  NumberField,
   QueryStatus,
-  SymbolSelect,
+  SymbolField,
   ViewHeader,
 } from "../../components/View";
 import { CompareViewDocument, type CompareViewQuery } from "../../gql/graphql";
@@ -41,25 +42,15 @@ export default function CompareView() {
         variables={variables}
       />
       <Controls path="/compare" names={Object.keys(COMPARE_DEFAULTS)}>
-        <Field label="Base">
-          <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
-        </Field>
-        <Field label="Benchmark">
-          <SymbolSelect name="benchmark" value={params.benchmark} instruments={data?.instruments} />
-        </Field>
-        <Field label="Since">
-          <input type="date" name="from" value={params.from} key={params.from} />
-        </Field>
-        <Field label="Average (days)">
-          <input
-            type="number"
-            name="average"
-            min={2}
-            max={1000}
-            value={params.average}
-            key={params.average}
-          />
-        </Field>
+        <SymbolField label="Base" name="base" value={params.base} instruments={data?.instruments} />
+        <SymbolField
+          label="Benchmark"
+          name="benchmark"
+          value={params.benchmark}
+          instruments={data?.instruments}
+        />
+        <DateField label="Since" name="from" value={params.from} />
+        <NumberField label="Average (days)" name="average" min={2} max={1000} value={params.average} />
       </Controls>
       <QueryStatus state={state} />
       {data ? <CompareResult compare={data.compare} /> : null}

@@ -6,12 +6,12 @@ import {
   Controls,
   CoverageWarning,
   colors,
-  Field,
+  DateField,
   Metric,
   Metrics,
   Note,
   QueryStatus,
-  SymbolSelect,
+  SymbolField,
   ViewHeader,
 } from "../../components/View";
 import { DrawdownViewDocument, type DrawdownViewQuery } from "../../gql/graphql";
@@ -43,18 +43,10 @@ export default function DrawdownView() {
         variables={variables}
       />
       <Controls path="/drawdowns" names={Object.keys(DRAWDOWN_DEFAULTS)}>
-        <Field label="Instrument">
-          <SymbolSelect name="symbol" value={params.symbol} instruments={data?.instruments} />
-        </Field>
-        <Field label="Peak window from">
-          <input type="date" name="peakFrom" value={params.peakFrom} key={params.peakFrom} required />
-        </Field>
-        <Field label="to">
-          <input type="date" name="peakTo" value={params.peakTo} key={params.peakTo} required />
-        </Field>
-        <Field label="As of (empty: latest)">
-          <input type="date" name="asOf" value={params.asOf} key={params.asOf} />
-        </Field>
+        <SymbolField label="Instrument" name="symbol" value={params.symbol} instruments={data?.instruments} />
+        <DateField label="Peak window from" name="peakFrom" value={params.peakFrom} required />
+        <DateField label="to" name="peakTo" value={params.peakTo} required />
+        <DateField label="As of (empty: latest)" name="asOf" value={params.asOf} />
       </Controls>
       <QueryStatus state={state}>
         {state.error ? <AvailableWindow error={state.error} params={params} /> : null}

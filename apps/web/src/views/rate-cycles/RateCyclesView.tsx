@@ -9,12 +9,14 @@ import {
   alpha,
   Controls,
   colors,
+  DateField,
   Field,
   Metric,
   Metrics,
   Note,
+  NumberField,
   QueryStatus,
-  SymbolSelect,
+  SymbolField,
   ViewHeader,
 } from "../../components/View";
 import {
@@ -79,12 +81,13 @@ export default function RateCyclesView() {
         enums={["CycleDirection", "RateFrequency"]}
       />
       <Controls path="/rate-cycles" names={Object.keys(RATE_CYCLES_DEFAULTS)}>
-        <Field label="Base">
-          <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
-        </Field>
-        <Field label="Benchmark">
-          <SymbolSelect name="benchmark" value={params.benchmark} instruments={data?.instruments} />
-        </Field>
+        <SymbolField label="Base" name="base" value={params.base} instruments={data?.instruments} />
+        <SymbolField
+          label="Benchmark"
+          name="benchmark"
+          value={params.benchmark}
+          instruments={data?.instruments}
+        />
         <Field label="Cycles">
           <select name="direction" key={variables.direction}>
             <option value="EASING" selected={variables.direction === "EASING"}>
@@ -118,29 +121,15 @@ export default function RateCyclesView() {
             ))}
           </select>
         </Field>
-        <Field label="Cycles since">
-          <input type="date" name="since" value={params.since} key={params.since} />
-        </Field>
-        <Field label="Min move (bp)">
-          <input
-            type="number"
-            name="minMoveBp"
-            min={1}
-            max={500}
-            value={params.minMoveBp}
-            key={params.minMoveBp}
-          />
-        </Field>
-        <Field label="Max pause (days)">
-          <input
-            type="number"
-            name="maxPauseDays"
-            min={1}
-            max={3650}
-            value={params.maxPauseDays}
-            key={params.maxPauseDays}
-          />
-        </Field>
+        <DateField label="Cycles since" name="since" value={params.since} />
+        <NumberField label="Min move (bp)" name="minMoveBp" min={1} max={500} value={params.minMoveBp} />
+        <NumberField
+          label="Max pause (days)"
+          name="maxPauseDays"
+          min={1}
+          max={3650}
+          value={params.maxPauseDays}
+        />
       </Controls>
       <QueryStatus state={state}>
         {state.error?.errors.some((e) => e.extensions?.kind === "economic series") ? (

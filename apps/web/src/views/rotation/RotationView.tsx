@@ -4,12 +4,12 @@ import { type Bar, BarsChart } from "../../components/BarsChart";
 import {
   Controls,
   colors,
-  Field,
+  DateField,
   Metric,
   Metrics,
   Note,
   QueryStatus,
-  SymbolSelect,
+  SymbolField,
   ViewHeader,
 } from "../../components/View";
 import {
@@ -53,15 +53,9 @@ export default function RotationView() {
         variables={variables}
       />
       <Controls path="/rotation" names={Object.keys(ROTATION_DEFAULTS)}>
-        <Field label="Small caps">
-          <SymbolSelect name="small" value={params.small} instruments={data?.instruments} />
-        </Field>
-        <Field label="Large caps">
-          <SymbolSelect name="large" value={params.large} instruments={data?.instruments} />
-        </Field>
-        <Field label="As of (empty: latest)">
-          <input type="date" name="asOf" value={params.asOf} key={params.asOf} />
-        </Field>
+        <SymbolField label="Small caps" name="small" value={params.small} instruments={data?.instruments} />
+        <SymbolField label="Large caps" name="large" value={params.large} instruments={data?.instruments} />
+        <DateField label="As of (empty: latest)" name="asOf" value={params.asOf} />
       </Controls>
       <QueryStatus state={state} />
       {data ? <RotationResult signal={data.rotationSignal} /> : null}

@@ -9,7 +9,7 @@ import {
   Metrics,
   Note,
   QueryStatus,
-  SymbolSelect,
+  SymbolField,
   ViewHeader,
 } from "../../components/View";
 import {
@@ -113,12 +113,13 @@ export default function ValuationView() {
         enums={["ValuationMetric"]}
       />
       <Controls path="/valuation" names={Object.keys(VALUATION_DEFAULTS)}>
-        <Field label="Base">
-          <SymbolSelect name="base" value={params.base} instruments={data?.instruments} />
-        </Field>
-        <Field label="Benchmark">
-          <SymbolSelect name="benchmark" value={params.benchmark} instruments={data?.instruments} />
-        </Field>
+        <SymbolField label="Base" name="base" value={params.base} instruments={data?.instruments} />
+        <SymbolField
+          label="Benchmark"
+          name="benchmark"
+          value={params.benchmark}
+          instruments={data?.instruments}
+        />
         <Field label="Multiple">
           <select name="metric" key={metric}>
             {Object.entries(METRICS).map(([value, label]) => (
