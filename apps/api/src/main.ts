@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     { url: running.url, provider: db.provider, database: db.url, graphiql: config.graphiql },
     `GraphQL API on ${running.url}${config.graphiql ? " (GraphiQL in the browser)" : ""} using ${db.provider} at ${db.url}`,
   );
+  logger.info(`web app on ${running.url.replace(/graphql$/, "")}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

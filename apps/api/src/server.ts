@@ -28,6 +28,7 @@ import { boundedParseCache } from "./parse-cache.js";
 import { useResponseLimit } from "./response-limit.js";
 import { schema } from "./schema/index.js";
 import { corsOptions, graphiqlCsp, useSecurityHeaders } from "./security.js";
+import { useWebApp } from "./web-app.js";
 
 export interface AppOptions {
   db: Database;
@@ -96,6 +97,7 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       useStructuredLogs(log, GRAPHQL),
       useSecurityHeaders({ graphqlEndpoint: GRAPHQL, graphiqlPolicy: graphiql.policy }),
       useReadiness({ db, lifecycle, logger: log }),
+      useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
       useHttpErrorBodies(),
       useErrorConvention(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
