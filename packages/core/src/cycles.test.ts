@@ -569,13 +569,15 @@ describe("detectRateCycles", () => {
             const i = p % values.length;
             const d = base.dates[i]!;
             // one-day spikes, away from the steps and from each other
-            if (base.changes.some((c) => Math.abs(c - d) <= 10) || spiked.some((x) => Math.abs(x - d) <= 7)) continue;
+            if (base.changes.some((c) => Math.abs(c - d) <= 10) || spiked.some((x) => Math.abs(x - d) <= 7))
+              continue;
             spiked.push(d);
             values[i] = values[i]! + 0.6;
           }
           const noisy = detectRateMoves(s(base.dates, values));
           expect(noisy.map((m) => m.date)).toEqual(clean.map((m) => m.date));
-          for (const [i, m] of noisy.entries()) expect(Math.abs(m.changeBp - clean[i]!.changeBp)).toBeLessThan(5);
+          for (const [i, m] of noisy.entries())
+            expect(Math.abs(m.changeBp - clean[i]!.changeBp)).toBeLessThan(5);
         },
       ),
       { numRuns: 300 },
