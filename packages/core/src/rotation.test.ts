@@ -189,6 +189,29 @@ describe("rotationSignal", () => {
     expect(priceStale.components[1]!.status).toBe("stale");
   });
 
+  it("reads valuation and positioning percentiles over time as of the date, stale after 62 days", () => {
+    const history = s([d("2023-10-31"), d("2023-12-29")], [80, 10]);
+    const at = (asOf: string) =>
+      rotationSignal({ valuationPercentiles: history, positioningPercentiles: history, asOf: d(asOf) })
+        .components;
+    const v = (asOf: string) => at(asOf).find((c) => c.name === "valuation")!;
+    expect(v("2023-11-30")).toMatchObject({ status: "available", raw: 80 });
+    expect(v("2023-11-30").normalized).toBeCloseTo(-0.6, 12);
+    expect(v("2024-01-31")).toMatchObject({ status: "available", raw: 10 });
+    expect(v("2024-03-31").status).toBe("stale");
+    expect(v("2023-09-30").status).toBe("insufficient-history");
+    expect(at("2024-01-31").find((c) => c.name === "positioning")!.raw).toBe(10);
+    // a scalar wins over the history
+    expect(
+      rotationSignal({
+        valuationPercentile: 50,
+        valuationPercentiles: history,
+        asOf: d("2024-01-31"),
+      }).components.find((c) => c.name === "valuation")!.raw,
+    ).toBe(50);
+    expect(() => rotationSignal({ valuationPercentiles: s([1], [101]) })).toThrow(InvalidArgumentError);
+  });
+
   it("maps the labour market's phases as documented", () => {
     const phase = (values: number[]) =>
       rotationSignal({

@@ -33,9 +33,11 @@
  * 7. `cyclicals` [0.05] — cyclicals against defensives (e.g. XLY/XLP), same formula: risk appetite.
  * 8. `valuation` [0.12] — raw = percentile (0–100) of the small-minus-large valuation gap in its
  *    own history; normalised = 1 − raw / 50: small caps at their cheapest relative to history (0) → +1,
- *    median (50) → 0, dearest (100) → −1.
+ *    median (50) → 0, dearest (100) → −1. One number (`valuationPercentile`) or, over time, a series of
+ *    percentiles each ranked against the history up to its date (`valuationPercentiles`; stale after
+ *    `monthlyStaleDays`).
  * 9. `positioning` [0.08] — raw = percentile (0–100) of small-cap positioning vs its history; contrarian:
- *    normalised = 1 − raw / 50 (under-owned → +1, crowded → −1).
+ *    normalised = 1 − raw / 50 (under-owned → +1, crowded → −1). Same two forms.
  *
  * ## Why these weights
  * - Trend and momentum (0.30 together) measure leadership itself, daily, without revisions or publication
@@ -139,6 +141,13 @@ export interface RotationInputs {
   readonly rateDataEnd?: number;
   /** Percentile (0–100) of small-cap positioning in its history; low = under-owned. */
   readonly positioningPercentile?: number;
+  /**
+   * Over time instead of one number: the valuation-gap percentile of each date, each ranked only against the
+   * history up to that date, dated when known (used when `valuationPercentile` is absent).
+   */
+  readonly valuationPercentiles?: Series;
+  /** The same for positioning (used when `positioningPercentile` is absent). */
+  readonly positioningPercentiles?: Series;
   /** Curve spread in percentage points (e.g. `curveSpread(dgs10, dgs2)`), dated when known. */
   readonly curveSpread?: Series;
   /** Sahm-rule indicator (percentage points) dated on the day each value was known (`knownOnSeries`). */
@@ -365,8 +374,51 @@ export function prepareRotationSignal(
   const cyclicals = trendOf(
     inputs.cyclicals && { a: inputs.cyclicals.cyclical, b: inputs.cyclicals.defensive },
   );
-  const valuation = percentilePart("valuationPercentile", inputs.valuationPercentile, "valuation-gap");
-  const positioning = percentilePart("positioningPercentile", inputs.positioningPercentile, "positioning");
+  const percentiles = (
+    argument: string,
+    scalar: number | undefined,
+    history: Series | undefined,
+    what: string,
+  ) => {
+    if (scalar !== undefined || history === undefined) {
+      const fixed = percentilePart(argument, scalar, what);
+      return () => fixed;
+    }
+    const h = compact(argument, history);
+    for (let i = 0; i < h.values.length; i++) {
+      if (!(h.values[i]! >= 0 && h.values[i]! <= 100)) {
+        throw new InvalidArgumentError(
+          `${argument}.values[${i}]`,
+          h.values[i],
+          "must be a percentile in [0, 100]",
+        );
+      }
+    }
+    return (asOf: number): Part => {
+      if (Number.isNaN(asOf)) return missing("no-data", "asOf unknown (pass asOf or prices)");
+      const i = indexOnOrBefore(h.dates, asOf);
+      if (i < 0) return missing("insufficient-history", `no ${what} percentile on or before asOf`);
+      if (asOf - h.dates[i]! > monthlyStale) {
+        return missing(
+          "stale",
+          `the last ${what} percentile is of ${formatISODate(h.dates[i]!)}, ${asOf - h.dates[i]!} days before asOf`,
+        );
+      }
+      return percentilePart(argument, h.values[i]!, what);
+    };
+  };
+  const valuationAt = percentiles(
+    "valuationPercentiles",
+    inputs.valuationPercentile,
+    inputs.valuationPercentiles,
+    "valuation-gap",
+  );
+  const positioningAt = percentiles(
+    "positioningPercentiles",
+    inputs.positioningPercentile,
+    inputs.positioningPercentiles,
+    "positioning",
+  );
 
   const at = (asOfArg?: number): RotationSignal => {
     if (asOfArg !== undefined && !Number.isInteger(asOfArg)) {
@@ -537,8 +589,8 @@ export function prepareRotationSignal(
       ["labour", labour],
       ["breadth", internal(breadth, "equal/cap-weight")],
       ["cyclicals", internal(cyclicals, "cyclical/defensive")],
-      ["valuation", valuation],
-      ["positioning", positioning],
+      ["valuation", valuationAt(asOf)],
+      ["positioning", positioningAt(asOf)],
     ];
     let availableWeight = 0;
     for (const [name, p] of parts) if (p.status === "available") availableWeight += weights[name];
