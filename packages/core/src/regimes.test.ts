@@ -196,6 +196,29 @@ describe("cycleSimilarity", () => {
     expect(regimeFeatures(today).policyPhase).toBe(1);
   });
 
+  it("gives no score with fewer than minFeatures features known on both dates", () => {
+    const history = [0, 1, 2, 3, 4].map((i) => state(i, { spread: i }));
+    const bare: RegimeState = {
+      ...state(1, {}),
+      curve: {
+        status: "no-data",
+        phase: null,
+        spread: Number.NaN,
+        change6m: Number.NaN,
+        steepeningSinceTroughBp: Number.NaN,
+        lastUninversion: Number.NaN,
+      },
+      leadership: { status: "no-data", leader: null, vsAverage: Number.NaN, change6m: Number.NaN },
+    };
+    const [r] = cycleSimilarity(state(9, { spread: 1 }), [bare], history);
+    expect(r!.compared).toBe(1); // the policy phase alone
+    expect(r!.score).toBeNaN();
+    expect(cycleSimilarity(state(9, { spread: 1 }), [bare], history, { minFeatures: 1 })[0]!.score).toBe(100);
+    expect(() => cycleSimilarity(state(9, {}), [], history, { minFeatures: 7 })).toThrow(
+      InvalidArgumentError,
+    );
+  });
+
   it("caps a feature's distance at 3 scales", () => {
     const history = [0, 1, 2, 3, 4].map((i) => state(i, { spread: i }));
     const [far] = cycleSimilarity(state(9, { spread: 100 }), [state(1, { spread: 0 })], history);

@@ -28,7 +28,8 @@
  * median absolute deviation, so that one extreme episode such as 2020 does not set the unit; the standard
  * deviation if that is 0; 1 for the policy phase) and capped at 3. The score is
  * `100 · exp(−½ · mean(z²))` over the features known on both dates: 100 = the same readings, 61 = one scale
- * apart on average, 14 = two scales apart. Features missing on either date are left out (and listed).
+ * apart on average, 14 = two scales apart. Features missing on either date are left out (and listed); with
+ * fewer than `minFeatures` (default 3) known on both dates the score is NaN: too little to compare.
  */
 import type { RateCycle } from "./cycles.js";
 import { addMonths, epochDay, ymd } from "./dates.js";
@@ -374,7 +375,7 @@ export interface FeatureComparison {
 /** Similarity of one past date to today. */
 export interface CycleSimilarity {
   readonly date: number;
-  /** 100 · exp(−½ · mean(distance²)) over the compared features; NaN when none is known on both dates. */
+  /** 100 · exp(−½ · mean(distance²)) over the compared features; NaN when fewer than `minFeatures` are known on both dates. */
   readonly score: number;
   /** Features known on both dates. */
   readonly compared: number;
@@ -384,6 +385,7 @@ export interface CycleSimilarity {
 /**
  * How much `today` resembles each of `past` (e.g. the states at past easing-cycle starts), with the
  * features' scales taken from `history` (e.g. every month of the timeline); see the module documentation.
+ * The score is NaN when fewer than `minFeatures` (default 3) features are known on both dates.
  *
  * @example
  * import { cycleSimilarity, prepareRegimes } from "@cyclelens/core";
@@ -394,7 +396,16 @@ export function cycleSimilarity(
   today: RegimeState,
   past: readonly RegimeState[],
   history: readonly RegimeState[],
+  options: { minFeatures?: number } = {},
 ): CycleSimilarity[] {
+  const minFeatures = options.minFeatures ?? 3;
+  if (!Number.isInteger(minFeatures) || minFeatures < 1 || minFeatures > REGIME_FEATURES.length) {
+    throw new InvalidArgumentError(
+      "minFeatures",
+      minFeatures,
+      `must be an integer from 1 to ${REGIME_FEATURES.length}`,
+    );
+  }
   const columns = history.map(regimeFeatures);
   const scales = {} as Record<RegimeFeature, number>;
   for (const f of REGIME_FEATURES) {
@@ -424,7 +435,7 @@ export function cycleSimilarity(
     });
     return {
       date: p.date,
-      score: compared === 0 ? NAN : 100 * Math.exp(-0.5 * (sum / compared)),
+      score: compared < minFeatures ? NAN : 100 * Math.exp(-0.5 * (sum / compared)),
       compared,
       features,
     };
