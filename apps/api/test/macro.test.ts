@@ -260,6 +260,11 @@ for (const backend of testBackends()) {
           "horizons",
         ],
         ["{ yieldCurve(curve: { confirmDays: 0 }) { label } }", "BAD_USER_INPUT", "curve.confirmDays"],
+        [
+          '{ eventStudy(events: { source: RATIO_CROSSOVERS_DOWN, ratio: { numerator: "XLY", denominator: "XLP" }, averagePeriod: 5 }) { description } }',
+          "BAD_USER_INPUT",
+          "events",
+        ],
         ['{ yieldCurve(curve: { long: "DGS2" }) { label } }', "BAD_USER_INPUT", "curve.short"],
         ['{ labourMarket(unemployment: "UNRAT") { source } }', "NOT_FOUND", "unemployment"],
         ["{ labourMarket(threshold: 0) { source } }", "BAD_USER_INPUT", "threshold"],

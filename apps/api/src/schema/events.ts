@@ -227,6 +227,9 @@ export interface ResolvedEvents {
 
 const iso = formatISODate;
 
+/** Most events one study takes (each horizon's summaries bootstrap them). */
+const MAX_EVENTS = 200;
+
 /** The events of an `EventsInput` (`argument` names it in errors). */
 export async function resolveEvents(
   ctx: Context,
@@ -395,11 +398,18 @@ export async function resolveEvents(
     if (prev && e.signalDate - prev.signalDate < minSpacingDays) continue;
     spaced.push(e);
   }
+  const studied = last !== null ? spaced.slice(-last) : spaced;
+  if (studied.length > MAX_EVENTS) {
+    throw badInput(
+      argument,
+      `selects ${studied.length} events; at most ${MAX_EVENTS} are studied at once: narrow them with since, until, last or minSpacingDays`,
+    );
+  }
   return {
     source,
     description,
     dayZero,
-    events: last !== null ? spaced.slice(-last) : spaced,
+    events: studied,
     selection: {
       since,
       until,
