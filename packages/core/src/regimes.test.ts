@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cycle, s } from "../test/cycles.js";
 import { fredFixture } from "../test/fred.js";
-import type { RateCycle } from "./cycles.js";
 import { addMonths, parseISODate as d, formatISODate } from "./dates.js";
 import { InvalidArgumentError } from "./errors.js";
 import { knownOnSeries, sahmIndicator } from "./labour.js";
@@ -16,28 +16,6 @@ import {
 } from "./regimes.js";
 import type { Series } from "./series.js";
 import { curveSpread } from "./yield-curve.js";
-
-const s = (dates: number[], values: number[]): Series => ({
-  dates: Int32Array.from(dates),
-  values: Float64Array.from(values),
-});
-const cycle = (direction: "easing" | "tightening", moveDates: number[], lag = 0): RateCycle => ({
-  direction,
-  start: moveDates[0]!,
-  end: moveDates[moveDates.length - 1]!,
-  moves: moveDates.map((date) => ({
-    date,
-    from: 1,
-    to: 1,
-    changeBp: direction === "easing" ? -25 : 25,
-    confirmedOn: date + lag,
-  })),
-  moveCount: moveDates.length,
-  totalChangeBp: 0,
-  rateBefore: 1,
-  rateAfter: 1,
-  ongoing: false,
-});
 
 describe("monthEndDates", () => {
   it("lists the last day of every month in the range", () => {

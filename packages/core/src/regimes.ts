@@ -31,7 +31,7 @@
  * apart on average, 14 = two scales apart. Features missing on either date are left out (and listed); with
  * fewer than `minFeatures` (default 3) known on both dates the score is NaN: too little to compare.
  */
-import type { RateCycle } from "./cycles.js";
+import { lastConfirmedMove, type RateCycle } from "./cycles.js";
 import { addMonths, epochDay, ymd } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
 import { type RatioTrend, ratioTrend, ratioTrendAt } from "./ratio-trend.js";
@@ -181,16 +181,9 @@ export function prepareRegimes(inputs: RegimeInputs, options: RegimeOptions = {}
     if (!inputs.rateCycles) return { status: "no-data", ...none };
     if (inputs.rateDataEnd !== undefined && date - inputs.rateDataEnd > rateStale)
       return { status: "stale", ...none };
-    let active: RateCycle | undefined;
-    let lastMove = Number.NEGATIVE_INFINITY;
-    for (const c of inputs.rateCycles) {
-      for (const m of c.moves) {
-        if (m.confirmedOn <= date && m.date >= lastMove) {
-          lastMove = m.date;
-          active = c;
-        }
-      }
-    }
+    const last = lastConfirmedMove(inputs.rateCycles, date);
+    const active = last?.cycle;
+    const lastMove = last?.date ?? NAN;
     if (!active)
       return { status: "available", phase: "on-hold", cycleStart: NAN, daysIntoCycle: NAN, lastMove: NAN };
     if (date - lastMove > activeDays) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cycle, s } from "../test/cycles.js";
 import type { RateCycle } from "./cycles.js";
 import { parseISODate as d } from "./dates.js";
 import { InvalidArgumentError } from "./errors.js";
@@ -12,29 +13,6 @@ import {
   rotationSignalHistory,
 } from "./rotation.js";
 import type { Series } from "./series.js";
-
-const s = (dates: number[], values: number[]): Series => ({
-  dates: Int32Array.from(dates),
-  values: Float64Array.from(values),
-});
-
-const cycle = (direction: "easing" | "tightening", moveDates: number[]): RateCycle => ({
-  direction,
-  start: moveDates[0]!,
-  end: moveDates[moveDates.length - 1]!,
-  moves: moveDates.map((date) => ({
-    date,
-    from: 1,
-    to: 1,
-    changeBp: direction === "easing" ? -25 : 25,
-    confirmedOn: date,
-  })),
-  moveCount: moveDates.length,
-  totalChangeBp: 0,
-  rateBefore: 1,
-  rateAfter: 1,
-  ongoing: false,
-});
 
 // Month ends 2023-01-31 … 2024-01-31; large constant 100, so the ratio R = small / 100.
 const months = [

@@ -69,7 +69,7 @@
  * O(log n + moves), so {@link rotationSignalHistory} computes the signal on every month end of 25 years in
  * one pass; each evaluation uses only data dated on or before its date (see the components' rules).
  */
-import type { RateCycle } from "./cycles.js";
+import { lastConfirmedMove, type RateCycle } from "./cycles.js";
 import { addMonths, formatISODate } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
 import { type RatioTrend, ratioTrend } from "./ratio-trend.js";
@@ -477,17 +477,9 @@ export function prepareRotationSignal(
         `the rate series ends ${formatISODate(inputs.rateDataEnd)}, ${asOf - inputs.rateDataEnd} days before asOf`,
       );
     } else {
-      let active: RateCycle | undefined;
-      let lastMove = Number.NEGATIVE_INFINITY;
-      for (const c of inputs.rateCycles) {
-        for (const m of c.moves) {
-          if (m.confirmedOn <= asOf && m.date >= lastMove) {
-            lastMove = m.date;
-            active = c;
-          }
-        }
-      }
-      if (active === undefined || asOf - lastMove > activeDays) {
+      const last = lastConfirmedMove(inputs.rateCycles, asOf);
+      const active = last?.cycle;
+      if (active === undefined || asOf - last!.date > activeDays) {
         cycle = ok(Number.NaN, 0, "no active rate cycle");
       } else {
         const days = asOf - active.start;

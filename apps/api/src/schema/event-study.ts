@@ -17,6 +17,7 @@ import {
   type IncompleteReason,
   type Series,
 } from "@cyclelens/core";
+import type { FieldMap } from "@pothos/core";
 import { badInput, userInput } from "../errors.js";
 import { builder } from "./builder.js";
 
@@ -284,6 +285,74 @@ export const StudyConventionsRef = builder.objectRef<ConventionsShape>("StudyCon
       resolve: (c) =>
         `Complete events only; events whose horizon runs past either instrument's data are listed in leftOut. Intervals at 95 %: Student's t and exact bootstrap for the mean, Clopper–Pearson for the hit rate. Events ${c.horizons.some((h) => h > 3) ? "less than a horizon apart overlap, which the t-statistic does not account for" : "may overlap when they are closer than the horizon"}.`,
     }),
+  }),
+});
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The return fields of a study row (`RateCycleStudyRow`, `EventStudyRow`). */
+export const rowReturnFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, EventRowShape>): FieldMap => ({
+  baseReturn: t.float({
+    nullable: true,
+    description: "Base total return.",
+    resolve: (r) => finite(r.outcome.baseReturn),
+  }),
+  benchmarkReturn: t.float({
+    nullable: true,
+    description: "Benchmark total return.",
+    resolve: (r) => finite(r.outcome.benchmarkReturn),
+  }),
+  excessReturn: t.float({
+    nullable: true,
+    description: "Base − benchmark.",
+    resolve: (r) => finite(r.outcome.excessReturn),
+  }),
+});
+
+/** Why a row was left out of the summaries (`LeftOutCycle`, `LeftOutEvent`). */
+export const leftOutFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, EventRowShape>): FieldMap => ({
+  reason: t.field({
+    type: IncompleteReasonEnum,
+    description: "Why.",
+    resolve: (r) => r.outcome.reason as IncompleteReason,
+  }),
+  detail: t.string({
+    description: "Which instrument ran out, and when.",
+    resolve: (r) => r.outcome.detail ?? "",
+  }),
+});
+
+/** The counts and summaries of a horizon (`RateCycleStudyHorizon`, `EventStudyHorizon`); `noun` is what is counted. */
+export const horizonSummaryFields = (
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, StudyHorizonShape>,
+  noun: "cycles" | "events",
+): FieldMap => ({
+  months: t.int({
+    description: `Calendar months after each ${noun.slice(0, -1)}'s day 0.`,
+    resolve: (h) => h.months,
+  }),
+  complete: t.int({
+    description: `${noun[0]!.toUpperCase()}${noun.slice(1)} whose horizon is complete (the summaries' count).`,
+    resolve: (h) => h.result.complete,
+  }),
+  incomplete: t.int({
+    description: `${noun[0]!.toUpperCase()}${noun.slice(1)} left out of the summaries (see \`leftOut\`).`,
+    resolve: (h) => h.result.incomplete,
+  }),
+  base: t.field({
+    type: SummaryStatsRef,
+    description: `Summary of the base returns over the complete ${noun}.`,
+    resolve: (h) => h.result.summary.base,
+  }),
+  benchmark: t.field({
+    type: SummaryStatsRef,
+    description: `Summary of the benchmark returns over the complete ${noun}.`,
+    resolve: (h) => h.result.summary.benchmark!,
+  }),
+  excess: t.field({
+    type: SummaryStatsRef,
+    description: `Summary of base − benchmark over the complete ${noun}: mean/median excess, hit rate (share of ${noun} the base led), t-statistic, intervals, spread.`,
+    resolve: (h) => h.result.summary.excess!,
   }),
 });
 

@@ -20,16 +20,16 @@ import {
   CycleEventRef,
   DayZeroRuleEnum,
   type EventRowShape,
-  finite,
+  horizonSummaryFields,
   horizonsArg,
-  IncompleteReasonEnum,
+  leftOutFields,
   overlapping,
+  rowReturnFields,
   rowsOf,
   runStudy,
   StudyConventionsRef,
   type StudyEventShape,
   type StudyHorizonShape,
-  SummaryStatsRef,
 } from "./event-study.js";
 import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
 import {
@@ -465,21 +465,7 @@ const EventStudyRowRef = builder.objectRef<EventRowShape>("EventStudyRow").imple
   interfaces: [CycleEventRef],
   fields: (t) => ({
     event: t.field({ type: StudyEventRef, description: "The event.", resolve: (r) => r.event }),
-    baseReturn: t.float({
-      nullable: true,
-      description: "Base total return.",
-      resolve: (r) => finite(r.outcome.baseReturn),
-    }),
-    benchmarkReturn: t.float({
-      nullable: true,
-      description: "Benchmark total return.",
-      resolve: (r) => finite(r.outcome.benchmarkReturn),
-    }),
-    excessReturn: t.float({
-      nullable: true,
-      description: "Base − benchmark.",
-      resolve: (r) => finite(r.outcome.excessReturn),
-    }),
+    ...rowReturnFields(t),
   }),
 });
 
@@ -487,26 +473,14 @@ const LeftOutEventRef = builder.objectRef<EventRowShape>("LeftOutEvent").impleme
   description: "An event left out of a horizon's summary, and why.",
   fields: (t) => ({
     event: t.field({ type: StudyEventRef, description: "The event.", resolve: (r) => r.event }),
-    reason: t.field({ type: IncompleteReasonEnum, description: "Why.", resolve: (r) => r.outcome.reason! }),
-    detail: t.string({
-      description: "Which instrument ran out, and when.",
-      resolve: (r) => r.outcome.detail ?? "",
-    }),
+    ...leftOutFields(t),
   }),
 });
 
 const EventStudyHorizonRef = builder.objectRef<StudyHorizonShape>("EventStudyHorizon").implement({
   description: "The event study at one horizon: a row per event, the events left out, and the summaries.",
   fields: (t) => ({
-    months: t.int({ description: "Calendar months after each event's day 0.", resolve: (h) => h.months }),
-    complete: t.int({
-      description: "Events whose horizon is complete (the summaries' count).",
-      resolve: (h) => h.result.complete,
-    }),
-    incomplete: t.int({
-      description: "Events left out of the summaries (see `leftOut`).",
-      resolve: (h) => h.result.incomplete,
-    }),
+    ...horizonSummaryFields(t, "events"),
     overlapping: t.int({
       description:
         "Events less than a horizon after the previous one: their windows overlap, so the summaries' intervals (which assume independent events) are too narrow when this is not 0.",
@@ -521,21 +495,6 @@ const EventStudyHorizonRef = builder.objectRef<StudyHorizonShape>("EventStudyHor
       type: [LeftOutEventRef],
       description: "The events left out of the summaries, with the reason.",
       resolve: (h) => rowsOf(h).filter((r) => !r.outcome.complete),
-    }),
-    base: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the base returns.",
-      resolve: (h) => h.result.summary.base,
-    }),
-    benchmark: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the benchmark returns.",
-      resolve: (h) => h.result.summary.benchmark!,
-    }),
-    excess: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of base − benchmark: mean/median excess, hit rate, t-statistic, 95 % intervals.",
-      resolve: (h) => h.result.summary.excess!,
     }),
   }),
 });

@@ -18,7 +18,6 @@ import {
   detectRateCycles,
   eventStudy,
   formatISODate,
-  type IncompleteReason,
   type RateCycle,
   type RateMove,
 } from "@cyclelens/core";
@@ -31,14 +30,15 @@ import {
   CycleEventRef,
   type EventRowShape,
   finite,
+  horizonSummaryFields,
   horizonsArg,
-  IncompleteReasonEnum,
+  leftOutFields,
+  rowReturnFields,
   rowsOf,
   runStudy,
   StudyConventionsRef,
   type StudyEventShape,
   type StudyHorizonShape,
-  SummaryStatsRef,
 } from "./event-study.js";
 import { InstrumentRef, pricesOf, requireInstrument, requireInstruments } from "./instrument.js";
 import {
@@ -450,21 +450,7 @@ const StudyRowRef = builder.objectRef<EventRowShape>("RateCycleStudyRow").implem
       description: "The cycle.",
       resolve: (r) => r.event.cycle as CycleShape,
     }),
-    baseReturn: t.float({
-      nullable: true,
-      description: "Base total return.",
-      resolve: (r) => finite(r.outcome.baseReturn),
-    }),
-    benchmarkReturn: t.float({
-      nullable: true,
-      description: "Benchmark total return.",
-      resolve: (r) => finite(r.outcome.benchmarkReturn),
-    }),
-    excessReturn: t.float({
-      nullable: true,
-      description: "Base − benchmark.",
-      resolve: (r) => finite(r.outcome.excessReturn),
-    }),
+    ...rowReturnFields(t),
   }),
 });
 
@@ -476,30 +462,14 @@ const LeftOutRef = builder.objectRef<EventRowShape>("LeftOutCycle").implement({
       description: "The cycle.",
       resolve: (r) => r.event.cycle as CycleShape,
     }),
-    reason: t.field({
-      type: IncompleteReasonEnum,
-      description: "Why.",
-      resolve: (r) => r.outcome.reason as IncompleteReason,
-    }),
-    detail: t.string({
-      description: "Which instrument ran out, and when.",
-      resolve: (r) => r.outcome.detail ?? "",
-    }),
+    ...leftOutFields(t),
   }),
 });
 
 const StudyHorizonRef = builder.objectRef<StudyHorizonShape>("RateCycleStudyHorizon").implement({
   description: "The event study at one horizon: a row per cycle, the cycles left out, and the summaries.",
   fields: (t) => ({
-    months: t.int({ description: "Calendar months after each cycle's day 0.", resolve: (h) => h.months }),
-    complete: t.int({
-      description: "Cycles whose horizon is complete (the summaries' count).",
-      resolve: (h) => h.result.complete,
-    }),
-    incomplete: t.int({
-      description: "Cycles left out of the summaries (see `leftOut`).",
-      resolve: (h) => h.result.incomplete,
-    }),
+    ...horizonSummaryFields(t, "cycles"),
     rows: t.field({
       type: [StudyRowRef],
       description: "One row per cycle, oldest first, complete or not.",
@@ -509,22 +479,6 @@ const StudyHorizonRef = builder.objectRef<StudyHorizonShape>("RateCycleStudyHori
       type: [LeftOutRef],
       description: "The cycles left out of the summaries, with the reason.",
       resolve: (h) => rowsOf(h).filter((r) => !r.outcome.complete),
-    }),
-    base: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the base returns over the complete cycles.",
-      resolve: (h) => h.result.summary.base,
-    }),
-    benchmark: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the benchmark returns over the complete cycles.",
-      resolve: (h) => h.result.summary.benchmark!,
-    }),
-    excess: t.field({
-      type: SummaryStatsRef,
-      description:
-        "Summary of base − benchmark over the complete cycles: mean/median excess, hit rate (share of cycles the base led), t-statistic, intervals, spread.",
-      resolve: (h) => h.result.summary.excess!,
     }),
   }),
 });

@@ -22,7 +22,13 @@ import { builder } from "./builder.js";
 import { finite, type StudyEventShape } from "./event-study.js";
 import { type EventsArg, EventsInput, resolveEvents, StudyEventRef } from "./events.js";
 import { CurvePhaseEnum, recessionsOf, SignalStatusEnum } from "./macro.js";
-import { type GatheredInputs, gatherSignalInputs, signalArgs } from "./rotation.js";
+import {
+  commonSpan,
+  type GatheredInputs,
+  gatherSignalInputs,
+  RotationPointRef,
+  signalArgs,
+} from "./rotation.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
 const PolicyPhaseEnum = builder.enumType("PolicyPhase", {
@@ -198,22 +204,6 @@ const LeadershipRegimeRef = builder.objectRef<RegimeState["leadership"]>("Leader
   }),
 });
 
-const RotationSummaryRef = builder.objectRef<RotationSignal>("RotationSummary").implement({
-  description: "The rotation signal on a date, from the data known then.",
-  fields: (t) => ({
-    score: t.float({ nullable: true, description: "Score in [−100, 100].", resolve: (s) => finite(s.score) }),
-    label: t.string({ description: "Its label.", resolve: (s) => s.label }),
-    availableWeight: t.float({
-      description: "Nominal weight of the available components.",
-      resolve: (s) => s.availableWeight,
-    }),
-    sufficient: t.boolean({
-      description: "availableWeight ≥ the minimum (0.5 by default).",
-      resolve: (s) => s.sufficient,
-    }),
-  }),
-});
-
 const RegimeMonthRef = builder.objectRef<MonthShape>("RegimeMonth").implement({
   description: "Every signal's state on one date (a month end, or today).",
   fields: (t) => ({
@@ -240,7 +230,7 @@ const RegimeMonthRef = builder.objectRef<MonthShape>("RegimeMonth").implement({
       resolve: (m) => m.state.leadership,
     }),
     rotation: t.field({
-      type: RotationSummaryRef,
+      type: RotationPointRef,
       nullable: true,
       description: "The rotation signal on the date.",
       resolve: (m) => m.rotation,
@@ -401,14 +391,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const range = dayRange(args.range, ctx);
       const g = await gatherSignalInputs(ctx, args);
-      const last = Math.min(
-        g.smallPrices.dates[g.smallPrices.dates.length - 1] ?? Number.NaN,
-        g.largePrices.dates[g.largePrices.dates.length - 1] ?? Number.NaN,
-      );
-      const first = Math.max(g.smallPrices.dates[0] ?? Number.NaN, g.largePrices.dates[0] ?? Number.NaN);
-      if (!Number.isFinite(first) || !Number.isFinite(last) || first > last) {
-        throw badInput("small", `${g.small.symbol} and ${g.large.symbol} have no common history`);
-      }
+      const { first, last } = commonSpan(g);
       const today = Math.min(last, range.to ?? last);
       const from = range.from ?? Math.max(first, today - Math.round(10 * 365.25));
       const [regimes, past] = await Promise.all([

@@ -31,7 +31,7 @@ import {
 import type { Instrument } from "@cyclelens/db";
 import { GraphQLError } from "graphql";
 import type { Context } from "../context.js";
-import { badInput, userInput } from "../errors.js";
+import { badInput, dataUnavailable, userInput } from "../errors.js";
 import { builder } from "./builder.js";
 import { horizonsArg, IntervalRef, finite as orNull } from "./event-study.js";
 import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
@@ -396,12 +396,24 @@ export async function gatherSignalInputs(ctx: Context, args: SignalArgs): Promis
   };
 }
 
+const lastOf = (s: Series) => s.dates[s.dates.length - 1] ?? Number.NaN;
+
+/** First and last dates both price series cover; DATA_UNAVAILABLE (naming `small`) when they share none. */
+export function commonSpan(g: GatheredInputs): { first: number; last: number } {
+  const first = Math.max(g.smallPrices.dates[0] ?? Number.NaN, g.largePrices.dates[0] ?? Number.NaN);
+  const last = Math.min(lastOf(g.smallPrices), lastOf(g.largePrices));
+  if (!(first <= last)) {
+    throw dataUnavailable(
+      "small",
+      `${g.small.symbol} and ${g.large.symbol} have no common history to evaluate`,
+    );
+  }
+  return { first, last };
+}
+
 /** The live signal as of a date, with the API's reasons for what it withheld. */
 export function signalAt(g: GatheredInputs, asOf: number | undefined): SignalShape {
-  const lastClose = Math.min(
-    g.smallPrices.dates[g.smallPrices.dates.length - 1] ?? Number.NaN,
-    g.largePrices.dates[g.largePrices.dates.length - 1] ?? Number.NaN,
-  );
+  const lastClose = Math.min(lastOf(g.smallPrices), lastOf(g.largePrices));
   const at = asOf ?? lastClose;
   const withheld: SignalShape["withheld"] = { ...g.missing };
   const rateReason = g.rateStaleAt(at);
@@ -573,10 +585,10 @@ const ORDER = [
   "strong large-cap leadership",
 ];
 
-const RotationPointRef = builder.objectRef<RotationSignal>("RotationPoint").implement({
-  description: "The signal on one month end, from the data known then.",
+export const RotationPointRef = builder.objectRef<RotationSignal>("RotationPoint").implement({
+  description: "The signal on one date (a month end, or today), from the data known then.",
   fields: (t) => ({
-    date: t.field({ type: "Date", description: "The month end.", resolve: (s) => s.asOf }),
+    date: t.field({ type: "Date", description: "The date.", resolve: (s) => s.asOf }),
     score: t.float({ nullable: true, description: "Score in [−100, 100].", resolve: (s) => finite(s.score) }),
     label: t.string({ description: "Its label.", resolve: (s) => s.label }),
     availableWeight: t.float({
@@ -584,7 +596,7 @@ const RotationPointRef = builder.objectRef<RotationSignal>("RotationPoint").impl
       resolve: (s) => s.availableWeight,
     }),
     sufficient: t.boolean({
-      description: "availableWeight ≥ the minimum: counted in the backtest.",
+      description: "availableWeight ≥ the minimum (0.5 by default): only these months count in the backtest.",
       resolve: (s) => s.sufficient,
     }),
   }),
@@ -701,14 +713,7 @@ builder.queryFields((t) => ({
         args.benchmark ? requireInstrument(ctx, args.benchmark, "benchmark") : g.large,
       ]);
       if (base.id === benchmark.id) throw badInput("benchmark", `must differ from the base (${base.symbol})`);
-      const first = Math.max(g.smallPrices.dates[0] ?? Number.NaN, g.largePrices.dates[0] ?? Number.NaN);
-      const last = Math.min(
-        g.smallPrices.dates[g.smallPrices.dates.length - 1] ?? Number.NaN,
-        g.largePrices.dates[g.largePrices.dates.length - 1] ?? Number.NaN,
-      );
-      if (!Number.isFinite(first) || !Number.isFinite(last) || first > last) {
-        throw badInput("small", `${g.small.symbol} and ${g.large.symbol} have no common history to evaluate`);
-      }
+      const { first, last } = commonSpan(g);
       const months = monthEndDates(
         Math.max(first, range.from ?? first),
         Math.min(last, range.to ?? last),
