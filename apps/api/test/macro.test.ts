@@ -93,6 +93,32 @@ for (const backend of testBackends()) {
       );
     });
 
+    it("yieldCurve on a stored spread series (T10Y2Y) gives what DGS10 − DGS2 gives", async () => {
+      const spread = curveSpread(demoSeries("DGS10"), demoSeries("DGS2"));
+      const t10y2y = await s.db.upsertEconomicSeries({
+        code: "T10Y2Y",
+        title: "10-Year Treasury Constant Maturity Minus 2-Year Treasury Constant Maturity",
+        unit: "percent",
+        frequency: "daily",
+        source: "test: DGS10 − DGS2 of the demo",
+        provenance: "demo",
+      });
+      await s.db.upsertObservations(
+        t10y2y.id,
+        Array.from(spread.dates, (d, i) => ({ date: formatISODate(d), value: spread.values[i]! })),
+        { source: "demo" },
+      );
+      const d = await ok(`{
+        stored: yieldCurve(curve: { spreadSeries: "t10y2y" }) { label series { code } uninversions current { spread phase } }
+        computed: yieldCurve { uninversions current { spread phase } }
+        study: eventStudy(events: { source: CURVE_UNINVERSIONS, curve: { spreadSeries: "T10Y2Y" } }, horizons: [3]) { events { label } }
+      }`);
+      expect(d.stored).toMatchObject({ label: "T10Y2Y", series: [{ code: "T10Y2Y" }] });
+      expect(d.stored.uninversions).toEqual(d.computed.uninversions);
+      expect(d.stored.current).toEqual(d.computed.current);
+      expect(d.study.events[0].label).toBe("curve un-inverted (T10Y2Y)");
+    });
+
     it("labourMarket and recessions: the Sahm triggers and the NBER periods of the stored series", async () => {
       const d = await ok(`{
         labourMarket { source unemployment { code } realTimeSeries { code } triggers { month knownOn value peak ongoing source }

@@ -1080,6 +1080,7 @@ builder.queryFields((t) => ({
         description: "Recessions overlapping this range (default: all).",
       }),
     },
+    extensions: { cost: { points: () => 20 } },
     resolve: async (_r, args, ctx) => ({
       ...(await recessionsOf(ctx, args.series ?? "USREC", "series"))!,
       range: dayRange(args.range, ctx),
