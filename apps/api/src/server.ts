@@ -15,6 +15,7 @@ import { HistoryCache } from "./history-cache.js";
 import { useJitExecution } from "./jit.js";
 import { useQueryLimits } from "./limits.js";
 import { schema } from "./schema/index.js";
+import { useWebApp } from "./web-app.js";
 
 export interface AppOptions {
   db: Database;
@@ -55,6 +56,7 @@ export function createApp({ db, config, plugins = [] }: AppOptions) {
           await db.ingestRuns.list({ limit: 1 });
         },
       }),
+      useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
       ...plugins,
     ],
   });
