@@ -80,6 +80,34 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
     // valuations, then the benchmark's bars (SPY is not among them)
     expect(one).toBe(4);
   });
+
+  it("market ratios and event studies do not grow with the number of pairs", async () => {
+    const count = async (query: string) => {
+      let n = 0;
+      const off = s.db.onQuery(() => {
+        n++;
+      });
+      try {
+        const { body } = await s.gql(query);
+        expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      } finally {
+        off();
+      }
+      return n;
+    };
+    const pairs = (list: string[]) =>
+      `{ marketRatios(pairs: [${list.map((x) => `{ numerator: "${x}", denominator: "SPY" }`).join(", ")}]) { current { ratioVsAverage } }
+        eventStudy(events: { source: CURVE_UNINVERSIONS }, base: "${list[0]}", benchmark: "SPY") { horizons { excess { mean } } } }`;
+    const sixSymbols = ["IWM", "KRE", "QQQ", ...extra.slice(0, 3)];
+    const one = await count(pairs(["IWM"]));
+    const six = await count(pairs(sixSymbols));
+    // Histories are read in pages of READ_PAGE rows (see the first test): the six pairs' bars and SPY's take
+    // more than one page, IWM's and SPY's one.
+    const ids = (await s.db.instruments.bySymbols([...sixSymbols, "SPY"])).map((i) => i.id);
+    let rows = 0;
+    for (const bars of (await s.db.bars.forInstruments(ids)).values()) rows += bars.dates.length;
+    expect(six).toBe(one + Math.ceil(rows / READ_PAGE) - 1);
+  });
 });
 
 describe.each(testBackends())("history cache on %s", (backend) => {
