@@ -9,9 +9,12 @@
  *
  * Output: a `Float64Array` of the input length, `period − 1` warm-up `NaN`s; any window containing
  * a `NaN` is `NaN`.
- * Complexity: O(n) with two running sums: Wᵢ = Wᵢ₋₁ + p · vᵢ − Sᵢ₋₁ and Sᵢ = Sᵢ₋₁ + vᵢ − vᵢ₋ₚ.
+ * Complexity: O(n) with two running sums: Wᵢ = Wᵢ₋₁ + p · vᵢ − Sᵢ₋₁ and Sᵢ = Sᵢ₋₁ + vᵢ − vᵢ₋ₚ,
+ * both compensated (TwoSum, exact products p · v), so the result stays within a few ulps of an exact
+ * per-window computation after a fall of orders of magnitude (see `window-sums.ts`).
  */
 import { assertPositiveInteger } from "../errors.js";
+import { asFloat64 } from "./buffers.js";
 
 /**
  * Linearly weighted moving average over `period` values (see the file header).
@@ -22,30 +25,58 @@ import { assertPositiveInteger } from "../errors.js";
  */
 export function wma(values: ArrayLike<number>, period: number): Float64Array {
   assertPositiveInteger("period", period);
-  const n = values.length;
+  const v = asFloat64(values);
+  const n = v.length;
   const out = new Float64Array(n);
   const inv = 2 / (period * (period + 1));
-  let s = 0; // plain sum of the window
-  let w = 0; // weighted sum of the window
+  // Both running sums are TwoSum-compensated pairs (value + error term), and p·v enters exactly
+  // (Veltkamp split: p < 2²⁶ times each half is exact), so a value that entered leaves exactly and
+  // no rounding error of past (larger) values survives (see window-sums.ts).
+  let s = 0; // plain sum of the window: s + se
+  let se = 0;
+  let w = 0; // weighted sum of the window: w + we
+  let we = 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
-    let v = values[i]!;
-    if (Number.isNaN(v)) {
+    let x = v[i]!;
+    if (Number.isNaN(x)) {
       bad++;
-      v = 0;
+      x = 0;
     }
     // Every value already in the window loses one unit of weight; the new one enters with weight p.
-    w += period * v - s;
-    s += v;
+    // w += p·x (as hi + lo, both exact products)
+    const c = SPLIT * x;
+    const hi = c - (c - x);
+    const lo = x - hi;
+    w = twoSumInto(w, period * hi);
+    we += twoSumError + period * lo;
+    // w −= s (and its error term)
+    w = twoSumInto(w, -s);
+    we += twoSumError - se;
+    // s += x
+    s = twoSumInto(s, x);
+    se += twoSumError;
     if (i >= period) {
-      let o = values[i - period]!;
+      let o = v[i - period]!;
       if (Number.isNaN(o)) {
         bad--;
         o = 0;
       }
-      s -= o;
+      s = twoSumInto(s, -o);
+      se += twoSumError;
     }
-    out[i] = i >= period - 1 && bad === 0 ? w * inv : Number.NaN;
+    out[i] = i >= period - 1 && bad === 0 ? (w + we) * inv : Number.NaN;
   }
   return out;
+}
+
+/** Veltkamp's splitter for doubles: 2²⁷ + 1. */
+const SPLIT = 134217729;
+let twoSumError = 0;
+/** a + b rounded; its exact rounding error goes to `twoSumError` (Knuth's TwoSum). */
+function twoSumInto(a: number, b: number): number {
+  const t = a + b;
+  const z = t - a;
+  twoSumError = a - (t - z) + (b - z);
+  return t;
 }
