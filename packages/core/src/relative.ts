@@ -15,6 +15,7 @@
  *   holds `window` valid pairs (and wherever it does not); they are O(n) with shifted co-moment sums
  *   kept within 1e-11 of exact by a running error bound (`indicators/window-sums.ts`).
  */
+import type { DateInput } from "./dates.js";
 import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
 import { asFloat64 } from "./indicators/buffers.js";
 import { WindowComoments } from "./indicators/window-sums.js";
@@ -69,7 +70,7 @@ export function relativeStrength(
  * const spy = seriesFromArrays([1, 2], [400, 420]);
  * returnGap(iwm, spy, 1, 2); // 0.05 (10 % − 5 %)
  */
-export function returnGap(base: Series, benchmark: Series, from: number, to: number): number {
+export function returnGap(base: Series, benchmark: Series, from: DateInput, to: DateInput): number {
   return totalReturn(base, from, to) - totalReturn(benchmark, from, to);
 }
 

@@ -206,10 +206,12 @@ export class WindowMoments {
   s2 = 0;
   /** Bounds on the rounding errors of s1 and s2, in units of ε. */
   b1 = 0;
-  b2 = 0;
+  b2 = Number.POSITIVE_INFINITY;
 
   reset(): void {
-    this.shift = this.count = this.s1 = this.s2 = this.b1 = this.b2 = 0;
+    this.shift = this.count = this.s1 = this.s2 = this.b1 = 0;
+    // an infinite bound: the first full window is computed exactly (as in the Bollinger kernel)
+    this.b2 = Number.POSITIVE_INFINITY;
   }
 
   /** Adds one value (not NaN). */
@@ -244,14 +246,14 @@ export class WindowMoments {
   slide(x: number, o: number): void {
     const dx = x - this.shift;
     const dox = o - this.shift;
-    const a = dx - dox;
-    const q = dx * dx - dox * dox;
-    const s1 = this.s1 + a;
-    const s2 = this.s2 + q;
+    const qx = dx * dx;
+    const qo = dox * dox;
+    const s1 = this.s1 + (dx - dox);
+    const s2 = this.s2 + (qx - qo);
     this.s1 = s1;
     this.s2 = s2;
-    this.b1 += Math.abs(a) + Math.abs(s1);
-    this.b2 += Math.abs(q) + Math.abs(s2);
+    this.b1 += Math.abs(dx) + Math.abs(dox) + Math.abs(s1);
+    this.b2 += qx + qo + Math.abs(s2);
   }
 
   /**
@@ -333,6 +335,40 @@ export class WindowComoments {
     this.bxx += dx * dx + Math.abs(sxx);
     this.byy += dy * dy + Math.abs(syy);
     this.bxy += Math.abs(pxy) + Math.abs(sxy);
+  }
+
+  /** Copies the 13 state fields into `into` (for an undo). */
+  save(into: Float64Array): void {
+    into[0] = this.kx;
+    into[1] = this.ky;
+    into[2] = this.count;
+    into[3] = this.sx;
+    into[4] = this.sy;
+    into[5] = this.sxx;
+    into[6] = this.syy;
+    into[7] = this.sxy;
+    into[8] = this.bx;
+    into[9] = this.by;
+    into[10] = this.bxx;
+    into[11] = this.byy;
+    into[12] = this.bxy;
+  }
+
+  /** Restores the state saved by {@link save}. */
+  load(from: Float64Array): void {
+    this.kx = from[0]!;
+    this.ky = from[1]!;
+    this.count = from[2]!;
+    this.sx = from[3]!;
+    this.sy = from[4]!;
+    this.sxx = from[5]!;
+    this.syy = from[6]!;
+    this.sxy = from[7]!;
+    this.bx = from[8]!;
+    this.by = from[9]!;
+    this.bxx = from[10]!;
+    this.byy = from[11]!;
+    this.bxy = from[12]!;
   }
 
   /** Adds one pair (neither NaN). */
