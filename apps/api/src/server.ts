@@ -1,7 +1,8 @@
 /**
  * The HTTP server: graphql-yoga over the Pothos schema, with each feature a separate, removable line:
  * parse/validate caching, graphql-jit execution, query limits, masked errors, CORS, GraphiQL (assets bundled) with the story query, health
- * (`/health`) and readiness (`/ready`, checks the database) endpoints, and graceful shutdown.
+ * (`/health`) and readiness (`/ready`, checks the database) endpoints, the SDL at `/schema.graphql`, and
+ * graceful shutdown.
  */
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { HistoryCache } from "./history-cache.js";
 import { useJitExecution } from "./jit.js";
 import { useQueryLimits } from "./limits.js";
 import { schema } from "./schema/index.js";
+import { useSchemaSDL } from "./sdl.js";
 
 export interface AppOptions {
   db: Database;
@@ -55,6 +57,8 @@ export function createApp({ db, config, plugins = [] }: AppOptions) {
           await db.ingestRuns.list({ limit: 1 });
         },
       }),
+      // GET /schema.graphql: the SDL, for client generators (src/sdl.ts)
+      useSchemaSDL(),
       ...plugins,
     ],
   });
