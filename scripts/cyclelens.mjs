@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The README's contract in one file: `npm start` and `npm test` on a machine with only Node 20+ and npm.
 //
-//   start  install dependencies (pnpm 10, fetched through npx when it is not installed), build the API,
+//   start  install dependencies (pnpm 10, fetched through npx when it is not installed), build the API
+//          (and @cyclelens/client),
 //          then run it on the embedded SQLite database; an empty database gets the demo dataset.
 //   test   install, lint, type-check and run every test suite on SQLite, and also on PostgreSQL when
 //          CI=true, CYCLELENS_TEST_PG=1 or TEST_POSTGRES_URL is set: a fresh database is created for the run
@@ -58,6 +59,8 @@ async function start() {
     "run",
     "build",
     "--filter=@cyclelens/api...",
+    // the typed client, for front ends that import it from this checkout
+    "--filter=@cyclelens/client",
     "--output-logs=errors-only",
   ]);
   const child = spawn(process.execPath, ["apps/api/dist/main.js", "--seed-demo-if-empty", ...rest], {
