@@ -51,10 +51,28 @@ export class SmaStream implements StreamingIndicator {
   }
 
   update(x: number): number {
+    const pos = this.pos;
+    const o = this.ring[pos]!;
     this.ps = this.s;
     this.pe = this.e;
     this.pBad = this.bad;
-    this.pSlot = this.ring[this.pos]!;
+    this.pSlot = o;
+    if (this.count >= this.period && !Number.isNaN(x) && !Number.isNaN(o)) {
+      // steady state, inlined: d = x − o and s + d, each with its TwoSum error into e
+      const s = this.s;
+      const d = x - o;
+      const zd = d - x;
+      const t = s + d;
+      const z = t - s;
+      this.e += x - (d - zd) - (o + zd) + (s - (t - z) + (d - z));
+      this.s = t;
+      this.ring[pos] = x;
+      this.pos = pos + 1 === this.period ? 0 : pos + 1;
+      this.count++;
+      const out = this.bad === 0 ? (t + this.e) * this.inv : Number.NaN;
+      this.value = out;
+      return out;
+    }
     return this.step(x);
   }
 
