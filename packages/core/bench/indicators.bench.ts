@@ -431,7 +431,9 @@ for (let r = 0; r < ROUNDS; r++) {
     sample(c.fresh, RUNS, freshT[j]!);
     if (c.reused) sample(c.reused, RUNS, reusedT[j]!);
   });
-  streams.forEach((c, j) => sample(c.ours, Math.max(1, RUNS >> 1), streamT[j]!));
+  streams.forEach((c, j) => {
+    sample(c.ours, Math.max(1, RUNS >> 1), streamT[j]!);
+  });
 }
 const bare = stat(bareT);
 const copy = stat(copyT);
