@@ -11,6 +11,7 @@ query Story {
 
   # 1. IWM (small caps) against SPY (large caps) since 2021
   smallVsLarge: compare(base: "IWM", benchmark: "SPY", range: { from: "2021-01-01" }) {
+    coverage { status reason }
     startDate
     endDate
     baseReturn
@@ -25,6 +26,7 @@ query Story {
   kre: instrument(symbol: "KRE") {
     name
     drawdown(peakWithin: { from: "2022-01-01", to: "2022-12-31" }) {
+      peakWindow { status reason }
       peakDate
       peakValue
       asOfDate
@@ -33,13 +35,16 @@ query Story {
     }
   }
 
-  # 3. Small vs large caps 12 months after each Fed easing cycle began
+  # 3. Small vs large caps 12 months after each Fed easing cycle began (day 0: the FOMC's announcement day;
+  #    the cycles come from the FOMC record built into every database)
   rateCycleStudy(base: "IWM", benchmark: "SPY", direction: EASING, horizons: [12]) {
+    rateSeries { code provenance lastDate stale staleReason }
+    conventions { dayZero }
     horizons {
       months
-      rows { cycle { start end totalChangeBp } complete baseReturn benchmarkReturn excessReturn }
-      excess { count mean median hitRate tStat min max }
-      incomplete
+      rows { cycle { start announced totalChangeBp } eventDate dayZeroRule complete baseReturn benchmarkReturn excessReturn }
+      leftOut { cycle { start } reason detail }
+      excess { count mean median hitRate tStat min max meanInterval { low high } hitRateInterval { low high } }
     }
   }
 }

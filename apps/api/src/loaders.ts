@@ -17,6 +17,7 @@ import type {
   Instrument,
   PositioningSeries,
   Series,
+  StoredPolicyDecision,
   ValuationColumns,
 } from "@cyclelens/db";
 import { emptyBars } from "@cyclelens/db";
@@ -63,6 +64,7 @@ export function createLoaders(db: Database, cache: HistoryCache) {
   const allInstruments = single("instruments", () => db.instruments.list());
   const allSeries = single("series", () => db.economicSeries.list());
   const coverage = single<DatasetCoverage>("coverage", () => db.dataset.coverage());
+  const policyDecisions = single<StoredPolicyDecision[]>("policyDecisions", () => db.policyDecisions.list());
 
   const instrumentBySymbol = new DataLoader<string, Instrument | null>(
     async (symbols) => {
@@ -111,6 +113,8 @@ export function createLoaders(db: Database, cache: HistoryCache) {
     allSeries,
     /** Coverage of the whole dataset. */
     coverage,
+    /** The FOMC record stored in the database, by effective date. */
+    policyDecisions,
   };
 }
 

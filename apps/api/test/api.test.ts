@@ -256,7 +256,9 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
       await ok(`{ rateCycleStudy(base: "IWM", benchmark: "SPY", direction: EASING, horizons: [3, 12, 24], last: 3) {
       direction cycles { start } horizons { months complete incomplete
         rows { cycle { start } complete incompleteReason baseReturn benchmarkReturn excessReturn }
-        excess { count mean median stdDev tStat hitRate min max } base { count } benchmark { count } } } }`);
+        excess { count mean median stdDev tStat hitRate min max meanInterval { level low high method }
+          bootstrapInterval { low high method } hitRateInterval { low high method } }
+        base { count } benchmark { count } } } }`);
     const st = d.rateCycleStudy;
     expect(st.cycles).toHaveLength(3);
     expect(st.horizons.map((h: Json) => h.months)).toEqual([3, 12, 24]);
@@ -274,18 +276,45 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
         );
         expect(h.excess.hitRate).toBeCloseTo(excess.filter((x: number) => x > 0).length / excess.length, 12);
       }
+      if (done.length >= 2) {
+        expect(h.excess.meanInterval.method).toBe("t");
+        expect(h.excess.meanInterval.low).toBeLessThan(h.excess.mean);
+        expect(h.excess.meanInterval.high).toBeGreaterThan(h.excess.mean);
+        expect(h.excess.bootstrapInterval.method).toBe("exact-bootstrap");
+        expect(h.excess.bootstrapInterval.low).toBeGreaterThanOrEqual(h.excess.min - 1e-12);
+        expect(h.excess.hitRateInterval.method).toBe("clopper-pearson");
+      }
     }
     // The latest easing cycle began in 2024-09: its 24-month horizon runs past the data's end (2026-11-20)? No:
     // 2024-09-19 + 24 months = 2026-09-19 is inside; a horizon past the end must be reported incomplete:
-    const recent = await ok('{ rateCycleStudy(since: "2019-01-01", horizons: [3]) { cycles { start } } }');
-    expect(recent.rateCycleStudy.cycles.map((c: Json) => c.start)).toEqual(["2019-08-01", "2024-09-19"]);
+    // Cycles start on the first day at the new level; day 0 is the close of the FOMC's announcement day.
+    const recent = await ok(`{ rateCycleStudy(since: "2019-01-01", horizons: [3]) {
+      cycles { start announced } rateSeries { code provenance rule stale }
+      selection { since matching studied } conventions { dayZero }
+      horizons { rows { eventDate dayZeroRule entryDate } } } }`);
+    const r = recent.rateCycleStudy;
+    expect(r.cycles).toEqual([
+      { start: "2019-08-01", announced: "2019-07-31" },
+      { start: "2024-09-19", announced: "2024-09-18" },
+    ]);
+    expect(r.rateSeries).toMatchObject({ code: "POLICY_RATE", rule: "STEP", stale: false });
+    expect(r.selection).toEqual({ since: "2019-01-01", matching: 2, studied: 2 });
+    expect(r.conventions.dayZero).toContain("announcement day");
+    expect(r.horizons[0].rows).toEqual([
+      { eventDate: "2019-07-31", dayZeroRule: "ANNOUNCEMENT", entryDate: "2019-07-31" },
+      { eventDate: "2024-09-18", dayZeroRule: "ANNOUNCEMENT", entryDate: "2024-09-18" },
+    ]);
     const far = await ok(
-      `{ rateCycleStudy(horizons: [60], last: 1) { horizons { incomplete rows { complete incompleteReason } excess { count mean } } } }`,
+      `{ rateCycleStudy(horizons: [60], last: 1) { horizons { incomplete rows { complete incompleteReason }
+        leftOut { cycle { start } reason detail } excess { count mean meanInterval { low } } } } }`,
     );
     const h = far.rateCycleStudy.horizons[0];
     expect(h.incomplete).toBe(1);
-    expect(h.rows[0]).toEqual({ complete: false, incompleteReason: "ends-after-data" });
-    expect(h.excess).toEqual({ count: 0, mean: null });
+    expect(h.rows[0]).toEqual({ complete: false, incompleteReason: "ENDS_AFTER_DATA" });
+    expect(h.leftOut).toEqual([
+      { cycle: { start: "2024-09-19" }, reason: "ENDS_AFTER_DATA", detail: expect.stringContaining("ends") },
+    ]);
+    expect(h.excess).toEqual({ count: 0, mean: null, meanInterval: { low: null } });
   });
 
   it("ranks the valuation gap in its history", async () => {

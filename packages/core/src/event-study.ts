@@ -20,7 +20,10 @@
  *   A months horizon ending exactly on the last observation date is complete.
  * - **Summary** per horizon and per measure (base, benchmark, excess) over the complete events:
  *   count, mean, median, sample standard deviation (n − 1), t-statistic mean / (sd / √n), hit rate
- *   (share of values > 0), min and max. Undefined statistics are NaN (e.g. sd of one event).
+ *   (share of values > 0), min and max, and three 95 % intervals fit for 4–10 events (see
+ *   `intervals.ts`): Student's t interval of the mean, the exact percentile-bootstrap interval of the
+ *   mean, and the Clopper–Pearson interval of the hit rate. Undefined statistics are NaN (e.g. sd of
+ *   one event).
  *
  * Method: a plain buy-and-hold event study with a market-adjusted (benchmark-minus) abnormal
  * return, as in A. C. MacKinlay, "Event Studies in Economics and Finance", *Journal of Economic
@@ -29,6 +32,13 @@
  */
 import { addMonths, formatISODate } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import {
+  type BootstrapInterval,
+  bootstrapMeanInterval,
+  type ConfidenceInterval,
+  meanTInterval,
+  proportionInterval,
+} from "./intervals.js";
 import { assertSeries, indexOnOrBefore, type Series } from "./series.js";
 import { mean, median, stddev, tStatistic } from "./stats.js";
 
@@ -91,6 +101,12 @@ export interface EventSummaryStats {
   readonly hitRate: number;
   readonly min: number;
   readonly max: number;
+  /** Student's t 95 % interval of the mean (NaN bounds below two values). */
+  readonly meanInterval: ConfidenceInterval;
+  /** Percentile-bootstrap 95 % interval of the mean (exact for up to 10 values). */
+  readonly bootstrapInterval: BootstrapInterval;
+  /** Clopper–Pearson 95 % interval of the hit rate (NaN bounds with no value). */
+  readonly hitRateInterval: ConfidenceInterval;
 }
 
 /** Results of one horizon. */
@@ -145,13 +161,16 @@ function validOnly(argument: string, series: Series): Valid {
 }
 
 /**
- * Summary statistics (count, mean, median, sample sd, t-statistic, hit rate, min, max) of the
- * valid values, as used by {@link eventStudy}. NaN values are skipped; undefined statistics are NaN.
+ * Summary statistics (count, mean, median, sample sd, t-statistic, hit rate, min, max, and the 95 %
+ * t and bootstrap intervals of the mean and Clopper–Pearson interval of the hit rate) of the valid
+ * values, as used by {@link eventStudy}. NaN values are skipped; undefined statistics are NaN.
  *
  * @example
  * import { summarizeOutcomes } from "@cyclelens/core";
  * summarizeOutcomes([0.1, -0.05, 0.2]);
- * // { count: 3, mean: 0.0833…, median: 0.1, stdDev: 0.1258…, tStat: 1.1471…, hitRate: 0.666…, min: -0.05, max: 0.2 }
+ * // { count: 3, mean: 0.0833…, median: 0.1, stdDev: 0.1258…, tStat: 1.1471…, hitRate: 0.666…, min: -0.05, max: 0.2,
+ * //   meanInterval: { level: 0.95, low: -0.229…, high: 0.396… }, bootstrapInterval: { …, method: "exact" },
+ * //   hitRateInterval: { level: 0.95, low: 0.0942…, high: 0.9915… } }
  */
 export function summarizeOutcomes(values: ArrayLike<number>): EventSummaryStats {
   let count = 0;
@@ -166,9 +185,24 @@ export function summarizeOutcomes(values: ArrayLike<number>): EventSummaryStats 
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const intervals = {
+    meanInterval: meanTInterval(values),
+    bootstrapInterval: bootstrapMeanInterval(values),
+    hitRateInterval: proportionInterval(hits, count),
+  };
   if (count === 0) {
     const nan = Number.NaN;
-    return { count, mean: nan, median: nan, stdDev: nan, tStat: nan, hitRate: nan, min: nan, max: nan };
+    return {
+      count,
+      mean: nan,
+      median: nan,
+      stdDev: nan,
+      tStat: nan,
+      hitRate: nan,
+      min: nan,
+      max: nan,
+      ...intervals,
+    };
   }
   return {
     count,
@@ -179,6 +213,7 @@ export function summarizeOutcomes(values: ArrayLike<number>): EventSummaryStats 
     hitRate: hits / count,
     min,
     max,
+    ...intervals,
   };
 }
 

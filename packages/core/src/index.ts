@@ -51,6 +51,7 @@ export {
 export { rsi } from "./indicators/rsi.js";
 export { type IndicatorOutputOptions, sma } from "./indicators/sma.js";
 export { wma } from "./indicators/wma.js";
+export * from "./intervals.js";
 export {
   type Positioning,
   type PositioningOptions,

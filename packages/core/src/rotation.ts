@@ -14,7 +14,7 @@
  * 3. `valuation` [0.20] — raw = percentile (0–100) of the small-minus-large valuation gap in its
  *    own history (`valuationGap(...).current.gap.percentile`); normalised = 1 − raw / 50: small
  *    caps at their cheapest relative to history (0) → +1, median (50) → 0, dearest (100) → −1.
- * 4. `rateCycle` [0.25] — from `detectRateCycles`, using only moves on or before `asOf`. The
+ * 4. `rateCycle` [0.25] — from `detectRateCycles`, using only moves confirmed on or before `asOf` (`confirmedOn`, no look-ahead). The
  *    cycle of the last move is **active** when that move is at most `cycleActiveDays` (default 400)
  *    before `asOf`. raw = days since the active cycle's first move (NaN when none is active).
  *    Mapping: easing ≤ 365 days old → +1 (early easing), ≤ 730 → +0.5, older → +0.25;
@@ -271,7 +271,7 @@ export function rotationSignal(inputs: RotationInputs, options: RotationOptions 
     let lastMove = Number.NEGATIVE_INFINITY;
     for (const c of inputs.rateCycles) {
       for (const m of c.moves) {
-        if (m.date <= asOf && m.date >= lastMove) {
+        if (m.confirmedOn <= asOf && m.date >= lastMove) {
           lastMove = m.date;
           active = c;
         }

@@ -36,6 +36,17 @@ describe("rateSensitivity", () => {
     expect([r.from, r.to, r.frequency]).toEqual([2, 5, "daily"]);
   });
 
+  it("takes day 0 as the last level on or before from, like compare and performance", () => {
+    // `from` falls between the levels of day 2 and day 3: day 0 is day 2, the first pair is 2 → 3
+    const gap = s([1, 2, 4, 5], [100, 102, 99.96, 101.9592]);
+    const yy = s([1, 2, 4, 5], [4, 4.1, 4.3, 4.2]);
+    const r = rateSensitivity(gap, yy, { frequency: "daily", from: 3, to: 5 });
+    expect(r.observations).toBe(2); // pairs dated 4 and 5
+    expect([r.from, r.to]).toEqual([4, 5]);
+    // a `from` before the data starts at the first level
+    expect(rateSensitivity(gap, yy, { frequency: "daily", from: -10 }).observations).toBe(3);
+  });
+
   it("restricts the levels to [from, to] before differencing", () => {
     const r = rateSensitivity(prices, yields, { frequency: "daily", from: 2, to: 4 });
     expect(r.observations).toBe(2); // pairs dated 3 and 4

@@ -25,8 +25,11 @@
  *   (Monday–Sunday) or calendar month (`resample`), and the two are joined on the **period**, so a
  *   Friday that is a holiday for one market only does not lose the week. The joined observation is
  *   dated at the instrument's date.
- * - `from` / `to` (epoch days, inclusive) restrict the joined **levels**; returns and changes are
- *   then computed between consecutive joined levels, so the first change lies inside the window.
+ * - `from` / `to` (epoch days, inclusive) choose the joined **levels**, with CycleLens' day-0 rule (as in
+ *   compare and performance): day 0 is the last joined level on or before `from` (the first level when
+ *   none is), the exit the last one on or before `to`. Returns and changes are computed between
+ *   consecutive levels, so the first pair runs from day 0 to the first level after it: a `from` on a
+ *   holiday loses no pair.
  * - Undefined results are NaN: everything for fewer than 2 changes or an unchanged yield; the
  *   correlation and R² for an unchanged price; the t-statistic for fewer than 3 changes or a perfect
  *   fit (residual sum of squares ≤ 1e-12 × total, i.e. R² = 1 up to rounding).
@@ -65,6 +68,8 @@ export interface RateSensitivity {
   /** Date of the first and last pair (epoch days; NaN when there are none). */
   readonly from: number;
   readonly to: number;
+  /** Date of day 0, the level the first pair starts from (epoch day; NaN when there is no pair). */
+  readonly start: number;
 }
 
 /** Rolling OLS results, one entry per pair date; NaN until the window is full. */
@@ -85,6 +90,8 @@ interface Pairs {
   dates: Int32Array;
   returns: Float64Array;
   changesBp: Float64Array;
+  /** Date of day 0 (NaN without pairs). */
+  start: number;
 }
 
 function dropNaN(series: Series): Series {
@@ -142,7 +149,7 @@ function pairs(prices: Series, yields: Series, options: RateSensitivityOptions):
     p = resample(p, period);
     y = resample(y, period);
   }
-  // merge on period keys (the date itself for daily), keeping levels within [from, to]
+  // merge on period keys (the date itself for daily), keeping levels up to `to`
   const n = Math.min(p.dates.length, y.dates.length);
   const dates = new Int32Array(n);
   const pl = new Float64Array(n);
@@ -157,7 +164,7 @@ function pairs(prices: Series, yields: Series, options: RateSensitivityOptions):
     else if (kp > ky) j++;
     else {
       const d = p.dates[i]!;
-      if (d >= from && d <= to) {
+      if (d <= to) {
         dates[k] = d;
         pl[k] = p.values[i]!;
         yl[k++] = y.values[j]!;
@@ -166,16 +173,20 @@ function pairs(prices: Series, yields: Series, options: RateSensitivityOptions):
       j++;
     }
   }
-  const m = Math.max(0, k - 1);
+  // day 0: the last level on or before `from` (the first level when there is none)
+  let first = 0;
+  while (first + 1 < k && dates[first + 1]! <= from) first++;
+  const m = Math.max(0, k - first - 1);
   const out: Pairs = {
     dates: new Int32Array(m),
     returns: new Float64Array(m),
     changesBp: new Float64Array(m),
+    start: m > 0 ? dates[first]! : Number.NaN,
   };
-  for (let t = 1; t < k; t++) {
-    out.dates[t - 1] = dates[t]!;
-    out.returns[t - 1] = pl[t]! / pl[t - 1]! - 1;
-    out.changesBp[t - 1] = (yl[t]! - yl[t - 1]!) * 100;
+  for (let t = first + 1; t < k; t++) {
+    out.dates[t - first - 1] = dates[t]!;
+    out.returns[t - first - 1] = pl[t]! / pl[t - 1]! - 1;
+    out.changesBp[t - first - 1] = (yl[t]! - yl[t - 1]!) * 100;
   }
   return out;
 }
@@ -194,7 +205,7 @@ function ols(
   sxy: number,
   qxx: number,
   qyy: number,
-): Omit<RateSensitivity, "frequency" | "observations" | "from" | "to"> {
+): Omit<RateSensitivity, "frequency" | "observations" | "from" | "to" | "start"> {
   const nan = Number.NaN;
   if (sxx <= qxx * 1e-12) sxx = 0;
   if (syy <= qyy * 1e-12) syy = 0;
@@ -231,7 +242,8 @@ export function rateSensitivity(
   yields: Series,
   options: RateSensitivityOptions,
 ): RateSensitivity {
-  const { dates, returns, changesBp } = pairs(instrumentPrices, yields, options);
+  const pairsOf = pairs(instrumentPrices, yields, options);
+  const { dates, returns, changesBp } = pairsOf;
   const n = dates.length;
   let mx = 0;
   let my = 0;
@@ -261,6 +273,7 @@ export function rateSensitivity(
     observations: n,
     from: n > 0 ? dates[0]! : Number.NaN,
     to: n > 0 ? dates[n - 1]! : Number.NaN,
+    start: pairsOf.start,
   };
 }
 

@@ -7,6 +7,7 @@ export { DatabaseConfigError, InvalidRowError, MigrationError } from "./errors.j
 export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
 export { migrate } from "./migrate.js";
 export { repoRoot } from "./paths.js";
+export { FOMC_DECISIONS, FOMC_RECORD, type PolicyDecision, policyTargetOn } from "./reference/fomc.js";
 export { emptyBars } from "./repositories.js";
 export {
   type CreateTestDatabaseOptions,

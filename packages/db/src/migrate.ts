@@ -12,6 +12,7 @@ import pg from "pg";
 import { type DatabaseInternals, internalsOf } from "./database.js";
 import { MigrationError } from "./errors.js";
 import { migrationsDir } from "./paths.js";
+import { FOMC_DECISIONS, FOMC_RECORD } from "./reference/fomc.js";
 import type { Database, MigrateOptions, MigrateResult } from "./types.js";
 
 export interface MigrationFile {
@@ -98,14 +99,24 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** Timestamp text as Prisma's SQLite adapter writes it. */
 const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
-/** Applies pending migrations. Idempotent and fast when the database is up to date. */
+/**
+ * Applies pending migrations, then brings the built-in reference data (the FOMC record, `FOMC_DECISIONS`) up to
+ * date: one read, and a write only when the shipped record changed. Idempotent and fast when the database is up
+ * to date.
+ */
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<MigrateResult> {
   const inner = internalsOf(db);
   const files = readMigrations(options.dir ?? migrationsDir(inner.resolved.provider));
   const log = options.log ?? (() => {});
-  return inner.resolved.provider === "sqlite"
-    ? migrateSqlite(inner, files, log)
-    : migratePostgres(inner, files, log);
+  const result =
+    inner.resolved.provider === "sqlite"
+      ? await migrateSqlite(inner, files, log)
+      : await migratePostgres(inner, files, log);
+  if (options.referenceData ?? options.dir === undefined) {
+    const synced = await db.syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
+    if (synced.changed) log(`stored the FOMC record (${synced.count} decisions)`);
+  }
+  return result;
 }
 
 async function migrateSqlite(

@@ -6,6 +6,7 @@
 import { isISODate, isoToEpochDay } from "./dates.js";
 import type { ColumnType, Dialect } from "./dialect.js";
 import { InvalidRowError } from "./errors.js";
+import type { PolicyDecision } from "./reference/fomc.js";
 import type {
   BarColumns,
   BarRow,
@@ -32,6 +33,7 @@ import type {
   Repositories,
   Series,
   SeriesCoverage,
+  StoredPolicyDecision,
   UpsertResult,
   ValuationColumns,
   ValuationCoverage,
@@ -113,6 +115,18 @@ function mapSeries(r: Row): EconomicSeriesInfo {
     source: str(r.source),
     provenance: str(r.provenance),
     updatedAt: toDate(r.updated_at),
+  };
+}
+
+function mapDecision(r: Row): StoredPolicyDecision {
+  return {
+    effective: str(r.effective),
+    announced: r.announced == null ? null : str(r.announced),
+    lower: Number(r.lower),
+    upper: Number(r.upper),
+    kind: r.kind === "range" ? "range" : "target",
+    note: r.note == null ? null : str(r.note),
+    provenance: str(r.provenance),
   };
 }
 
@@ -432,6 +446,20 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
     insertRun:
       "INSERT INTO ingest_runs (provider, target, range_from, range_to, rows_added, rows_updated, rows_rejected, status, error, started_at, finished_at) " +
       `VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => d.param(i)).join(", ")}) RETURNING *`,
+    policyDecisions:
+      "SELECT effective, announced, lower, upper, kind, note, provenance FROM policy_decisions ORDER BY effective",
+    deletePolicyDecisions: `DELETE FROM policy_decisions WHERE provenance = ${d.param(1, "text")}`,
+    insertPolicyDecisions:
+      "INSERT INTO policy_decisions (effective, announced, lower, upper, kind, note, provenance) " +
+      `SELECT effective, announced, lower, upper, kind, note, provenance FROM (${d.jsonRows(1, [
+        ["effective", "text"],
+        ["announced", "text"],
+        ["lower", "float8"],
+        ["upper", "float8"],
+        ["kind", "text"],
+        ["note", "text"],
+        ["provenance", "text"],
+      ])}) AS r`,
     listRuns:
       `SELECT * FROM ingest_runs WHERE (${d.param(1, "text")} IS NULL OR provider = ${d.param(2, "text")}) ` +
       `AND (${d.param(3, "text")} IS NULL OR target = ${d.param(4, "text")}) ORDER BY started_at DESC, id DESC LIMIT ${d.param(5, "int")}`,
@@ -688,6 +716,36 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         if (all.size > 0) dataset = !all.has("demo") ? "imported" : all.size === 1 ? "demo" : "mixed";
         return { dataset, instruments, series, valuations, positioning };
       },
+    },
+
+    policyDecisions: {
+      async list() {
+        return (await q(SQL.policyDecisions)).map(mapDecision);
+      },
+    },
+
+    async syncPolicyDecisions(decisions, provenance) {
+      const stored = (await q(SQL.policyDecisions)).map(mapDecision);
+      const key = (x: PolicyDecision & { provenance?: string }) =>
+        [x.effective, x.announced, x.lower, x.upper, x.kind, x.note, x.provenance ?? provenance].join("|");
+      const same =
+        stored.length === decisions.length && stored.every((row, i) => key(row) === key(decisions[i]!));
+      if (same) return { changed: false, count: stored.length };
+      decisions.forEach((x, i) => {
+        checkDate(x.effective, i, "policy decision");
+        if (x.announced !== null) checkDate(x.announced, i, "policy decision");
+        checkNumber(x.lower, i, "policy decision", "lower");
+        checkNumber(x.upper, i, "policy decision", "upper");
+      });
+      await ctx.atomically(async (client) => {
+        await client.$executeRawUnsafe(SQL.deletePolicyDecisions, provenance);
+        await client.$executeRawUnsafe(
+          SQL.insertPolicyDecisions,
+          JSON.stringify(decisions.map((x) => ({ ...x, provenance }))),
+        );
+        await client.$executeRawUnsafe(BUMP_VERSION);
+      });
+      return { changed: true, count: decisions.length };
     },
 
     ingestRuns: {

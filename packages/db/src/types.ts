@@ -1,3 +1,4 @@
+import type { PolicyDecision } from "./reference/fomc.js";
 /**
  * The public interface of @cyclelens/db. The API (apps/api) and the importers (packages/ingest) code against
  * these types only; the two generated Prisma clients (SQLite, PostgreSQL) stay private.
@@ -257,6 +258,11 @@ export interface PositioningCoverage extends RowCoverage {
   segment: string;
 }
 
+/** A stored FOMC decision (see `FOMC_DECISIONS`) with its provenance ("federal-reserve"). */
+export interface StoredPolicyDecision extends PolicyDecision {
+  readonly provenance: string;
+}
+
 /** "demo": only demo rows; "imported": only real sources; "mixed": both; "empty": no data at all. */
 export type DatasetLabel = "demo" | "imported" | "mixed" | "empty";
 
@@ -311,6 +317,10 @@ export interface Repositories {
   dataset: {
     coverage(): Promise<DatasetCoverage>;
   };
+  policyDecisions: {
+    /** The FOMC record stored in this database (see `FOMC_DECISIONS`), by effective date. */
+    list(): Promise<StoredPolicyDecision[]>;
+  };
   /**
    * The dataset version: a counter bumped in the same transaction as every write that changes stored data
    * (rows inserted or updated, instrument or series metadata, demo rows purged). One cheap statement, so a
@@ -322,6 +332,15 @@ export interface Repositories {
     list(filter?: { provider?: string; target?: string; limit?: number }): Promise<IngestRun[]>;
   };
 
+  /**
+   * Makes the stored FOMC record equal to `decisions` (provenance `provenance`): one read, and only when they
+   * differ one transaction that replaces it and bumps the dataset version. `migrate()` calls it with the built-in
+   * record, so every database has it.
+   */
+  syncPolicyDecisions(
+    decisions: readonly PolicyDecision[],
+    provenance: string,
+  ): Promise<{ changed: boolean; count: number }>;
   /** Insert or update by symbol (stored upper case). */
   upsertInstrument(input: InstrumentInput): Promise<Instrument>;
   /** Insert or update by code. */
@@ -391,6 +410,8 @@ export interface MigrateOptions {
   dir?: string | undefined;
   /** Progress messages. */
   log?: ((message: string) => void) | undefined;
+  /** Store the built-in reference data (the FOMC record) after migrating. Default: true unless `dir` is given. */
+  referenceData?: boolean | undefined;
 }
 
 export interface MigrateResult {

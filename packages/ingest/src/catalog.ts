@@ -33,7 +33,8 @@ export const INSTRUMENTS: Record<string, InstrumentInfo> = {
     name: "SPDR S&P Regional Banking ETF",
     kind: "ETF",
     segment: "regional_banks",
-    benchmarkSymbol: "^GSPC",
+    // the index KRE tracks: S&P Regional Banks Select Industry Index
+    benchmarkSymbol: "^SPSIRBK",
     inceptionDate: "2006-06-19",
   },
   QQQ: {
@@ -41,7 +42,8 @@ export const INSTRUMENTS: Record<string, InstrumentInfo> = {
     name: "Invesco QQQ Trust",
     kind: "ETF",
     segment: "tech",
-    benchmarkSymbol: "^GSPC",
+    // the index QQQ tracks: Nasdaq-100
+    benchmarkSymbol: "^NDX",
     inceptionDate: "1999-03-10",
   },
   "^RUT": {

@@ -6,7 +6,8 @@
 export type ProviderErrorKind =
   | "http" // a non-2xx status that is not retried, or still failing after the retries
   | "timeout" // no answer within the timeout (after the retries)
-  | "network" // DNS, connection refused/reset… (after the retries)
+  | "network" // connection reset, TLS… (after the retries)
+  | "offline" // the host name does not resolve or the network is unreachable: not retried
   | "format" // an answer, but not the expected shape (HTML instead of CSV, wrong header, bad JSON)
   | "empty" // an empty body
   | "unknown-symbol"; // the provider says it has no such symbol / series

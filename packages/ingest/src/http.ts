@@ -3,6 +3,10 @@
  * exponential backoff and jitter (network errors, timeouts, 429 and 5xx only — never other 4xx),
  * `Retry-After` honoured (capped), and a polite per-host minimum interval between requests.
  *
+ * No network fails fast: a host name that does not resolve (ENOTFOUND, EAI_AGAIN) or an unreachable
+ * network (ENETUNREACH, EHOSTUNREACH, ECONNREFUSED) is not retried, is remembered for the process (later
+ * requests to that host fail at once, without waiting for the rate limiter) and says so (`kind: "offline"`).
+ *
  * `fetch`, `sleep` and `now` are injectable so tests never touch the network or wait for real.
  */
 import { ProviderError, redactUrl } from "./errors.js";
@@ -71,6 +75,21 @@ export const defaultRateLimiter = new RateLimiter(
   1000,
 );
 
+/** Error codes that mean "no network (or no DNS) here", not a passing fault. */
+const OFFLINE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED"]);
+
+/** Hosts found unreachable in this process, with the error code seen. */
+const unreachable = new Map<string, string>();
+
+function offlineError(provider: string, host: string, code: string, shown: string, attempts: number) {
+  return new ProviderError(
+    provider,
+    "offline",
+    `cannot reach ${host} (${code}): no network or DNS access from this machine; local files import offline with pnpm ingest --csv <file>`,
+    { url: shown, attempts },
+  );
+}
+
 const DEFAULT_UA = "Mozilla/5.0 (compatible; CycleLens-ingest/0.1; +https://github.com/cyclelens)";
 
 export class HttpClient {
@@ -107,6 +126,8 @@ export class HttpClient {
   async get(url: string, opts: { accept?: string; acceptStatus?: number[] } = {}): Promise<HttpResponse> {
     const host = new URL(url).host;
     const shown = redactUrl(url);
+    const known = unreachable.get(host);
+    if (known) throw offlineError(this.provider, host, known, shown, 0);
     let attempt = 0;
     for (;;) {
       attempt++;
@@ -152,6 +173,10 @@ export class HttpClient {
             `no answer within ${this.timeoutMs} ms from ${shown}`,
             { url: shown, attempts: attempt, cause: error },
           );
+        } else if (OFFLINE_CODES.has(networkCode(error) ?? "")) {
+          const code = networkCode(error)!;
+          unreachable.set(host, code);
+          throw offlineError(this.provider, host, code, shown, attempt);
         } else {
           failure = new ProviderError(this.provider, "network", `${describeNetworkError(error)} (${shown})`, {
             url: shown,
@@ -182,9 +207,21 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
+/** The system error code behind a failed fetch (undici puts it on `cause`), if any. */
+function networkCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause && typeof cause === "object" && "code" in cause) return String(cause.code);
+  return "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
+
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return `network error: ${String(error)}`;
-  const cause = (error as { cause?: unknown }).cause;
-  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
+  const code = networkCode(error);
   return `network error: ${error.message}${code ? ` (${code})` : ""}`;
+}
+
+/** Forgets the hosts found unreachable (tests). */
+export function resetUnreachableHosts(): void {
+  unreachable.clear();
 }

@@ -14,8 +14,10 @@
  *   item's provenance becomes its real source(s) ("yahoo", "csv+yahoo" …);
  * - dry run: the same transaction, rolled back at the end — exact counts, nothing written, no run logged.
  */
+
 import { INSTRUMENTS, instrumentInfo, type ResolvedItem, seriesInfo } from "./catalog.js";
 import { todayISO } from "./dates.js";
+import { fomcRecordNotes } from "./fomc-check.js";
 import type { BarsProvider, BarsResult, SeriesProvider } from "./providers/provider.js";
 import type { IngestRunRecord, IngestStore, IngestTx, InstrumentRecord, WriteCounts } from "./store/port.js";
 import type {
@@ -63,6 +65,8 @@ export interface ItemReport {
   ms: number;
   error?: string;
   rejections: Rejection[];
+  /** Findings that are not errors but must not be hidden, e.g. disagreements with the FOMC record. */
+  notes?: string[];
 }
 
 /** Progress callbacks of one item (see progress.ts for the terminal implementation). */
@@ -161,6 +165,8 @@ interface WriteResult {
   counts: WriteCounts;
   demoDeleted: number;
   actions?: WriteCounts | undefined;
+  /** Things the import did not reject but a user must know (e.g. disagreement with the FOMC record). */
+  notes?: string[] | undefined;
 }
 
 /** Writes bars of one instrument in one transaction (metadata, provenance, demo purge, merge, upsert). */
@@ -304,7 +310,12 @@ export async function writeObservations(
     const counts = await chunked(toWrite, size, progress, (chunk) =>
       tx.upsertObservations(id, chunk, source),
     );
-    return { counts: { ...counts, unchanged: counts.unchanged + unchanged }, demoDeleted };
+    const notes = fomcRecordNotes(code, rows);
+    return {
+      counts: { ...counts, unchanged: counts.unchanged + unchanged },
+      demoDeleted,
+      ...(notes.length ? { notes } : {}),
+    };
   });
 }
 
@@ -367,6 +378,7 @@ async function finishItem<T>(
     report.unchanged = result.counts.unchanged;
     report.demoDeleted = result.demoDeleted;
     if (result.actions) report.actions = result.actions;
+    if (result.notes) report.notes = result.notes;
     report.status = options.dryRun ? "dry-run" : parsed.rejects.length > 0 ? "partial" : "ok";
   }
   report.ms = performance.now() - started;

@@ -54,6 +54,25 @@ describe("pnpm ingest (runCli)", () => {
     }
   });
 
+  it("resolves relative --csv paths against the directory pnpm ingest was run in", async () => {
+    // the root script passes it as CYCLELENS_INIT_CWD; its nested pnpm sets INIT_CWD to the package folder
+    const files = { "/home/me/dl/DGS10.csv": fixture("fred-DGS10.csv") };
+    const env = { CYCLELENS_INIT_CWD: "/home/me/dl", INIT_CWD: "/repo/packages/ingest" };
+    const h = harness(files, { cwd: undefined, env });
+    expect(await runCli(["--csv", "DGS10.csv"], h.deps)).toBe(0);
+    const direct = harness(files, { cwd: undefined, env: { INIT_CWD: "/home/me/dl" } });
+    expect(await runCli(["--csv", "DGS10.csv"], direct.deps)).toBe(0);
+  });
+
+  it("reports where an imported DFEDTARU disagrees with the built-in FOMC record, and still imports it", async () => {
+    const csv = "observation_date,DFEDTARU\n2019-07-31,2.50\n2019-08-01,2.50\n2019-08-02,2.25\n";
+    const h = harness({ "/data/DFEDTARU.csv": csv });
+    expect(await runCli(["--csv", "DFEDTARU.csv"], h.deps)).toBe(0);
+    expect(h.err()).toContain(
+      "! DFEDTARU: DFEDTARU disagrees with the built-in FOMC record on 1 day: 2019-08-01 (file 2.5, record 2.25)",
+    );
+  });
+
   it("imports a FRED CSV export with no options, relative to the caller's directory", async () => {
     const h = harness({ "/data/DGS10.csv": fixture("fred-DGS10.csv") });
     expect(await runCli(["--csv", "DGS10.csv"], h.deps)).toBe(0);

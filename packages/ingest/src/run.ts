@@ -39,7 +39,11 @@ export interface CliDeps {
   stdout: Output;
   stderr: Output;
   env?: Record<string, string | undefined>;
-  /** Directory relative --csv paths are resolved against (default INIT_CWD, then cwd). */
+  /**
+   * Directory relative --csv paths are resolved against: default CYCLELENS_INIT_CWD (the root `pnpm ingest`
+   * script passes the directory it was run in, which its nested pnpm would otherwise hide), then INIT_CWD
+   * (pnpm's, for `pnpm --filter … ingest`), then the process's cwd.
+   */
   cwd?: string;
   fetch?: FetchLike;
   sleep?: (ms: number) => Promise<void>;
@@ -81,7 +85,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   try {
     err(`ingest → ${store.description}${args.dryRun ? " (dry run: nothing will be written)" : ""}`);
     if (args.csv.length > 0) {
-      const base = deps.cwd ?? env.INIT_CWD ?? process.cwd();
+      const base = deps.cwd ?? (env.CYCLELENS_INIT_CWD || env.INIT_CWD || process.cwd());
       const read = deps.readTextFile ?? ((f: string) => readFile(f, "utf8"));
       for (const file of args.csv) {
         const full = path.resolve(base, file.replace(/^~(?=\/)/, env.HOME ?? "~"));
@@ -155,6 +159,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     for (const line of rejectionLines(r, args.allErrors ? Number.POSITIVE_INFINITY : 20)) err(line);
   }
   deps.stdout.write(`\n${summaryTable(reports)}\n`);
+  for (const r of reports) for (const note of r.notes ?? []) err(`! ${r.item}: ${note}`);
   const failed = reports.filter((r) => r.status === "failed");
   for (const r of failed) err(`✗ ${r.item}: ${r.error ?? "failed"}`);
   if (args.dryRun) err("Dry run: nothing was written.");

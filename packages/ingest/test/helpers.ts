@@ -69,4 +69,5 @@ export function quiet(fetch: FetchLike, extra: Partial<HttpOptions> = {}): HttpO
   };
 }
 
-export const netError = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+export const netError = (code = "ECONNRESET") =>
+  Object.assign(new TypeError("fetch failed"), { cause: { code } });

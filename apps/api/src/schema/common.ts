@@ -1,6 +1,7 @@
 /**
  * Small output types shared by several domains (`Point`) and helpers to cut columnar histories by a range.
  */
+import { formatISODate } from "@cyclelens/core";
 import type { FieldCost } from "../limits.js";
 import { builder } from "./builder.js";
 import type { DayRange } from "./scalars.js";
@@ -79,3 +80,87 @@ export function pointsInRange(range: unknown): number {
 export const seriesCost: { cost: FieldCost } = {
   cost: { points: (args) => pointsInRange(args.range) },
 };
+
+/**
+ * How the stored data covered a requested window: the part the answer used, and whether it falls short of
+ * the window at either end (a partial answer says so instead of silently shrinking the window).
+ */
+export interface CoverageShape {
+  /** What the figures are of, e.g. "IWM" or "IWM and SPY (common closes)". */
+  subject: string;
+  requested: DayRange;
+  /** First and last date of the data that exists for the subject. */
+  available: { first: number; last: number };
+  /** Day 0 and the exit date actually used. */
+  used: { from: number; to: number };
+}
+
+type CoverageStatus = "full" | "starts-late" | "ends-early" | "starts-late-ends-early";
+
+function statusOf(c: CoverageShape): CoverageStatus {
+  const late = c.requested.from !== undefined && c.available.first > c.requested.from;
+  const early = c.requested.to !== undefined && c.available.last < c.requested.to;
+  return late && early ? "starts-late-ends-early" : late ? "starts-late" : early ? "ends-early" : "full";
+}
+
+const CoverageStatusEnum = builder.enumType("CoverageStatus", {
+  description: "Whether the data cover the whole requested window.",
+  values: {
+    FULL: {
+      value: "full",
+      description: "Day 0 is the last close on or before `from`, and the data reach `to`.",
+    },
+    STARTS_LATE: {
+      value: "starts-late",
+      description:
+        "The data begin after `from`: day 0 is the first close there is, so the window is shorter than asked.",
+    },
+    ENDS_EARLY: {
+      value: "ends-early",
+      description: "The data end before `to`: the exit is the last close there is.",
+    },
+    STARTS_LATE_ENDS_EARLY: { value: "starts-late-ends-early", description: "Both." },
+  } as const,
+});
+
+export const WindowCoverageRef = builder.objectRef<CoverageShape>("WindowCoverage").implement({
+  description:
+    "How the stored data covered the requested window. When the status is not FULL the figures are of a shorter window: `from`/`to` say which, `reason` says why.",
+  fields: (t) => ({
+    status: t.field({
+      type: CoverageStatusEnum,
+      description: "FULL or how it falls short.",
+      resolve: statusOf,
+    }),
+    requestedFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The window's start as asked (null: open).",
+      resolve: (c) => c.requested.from ?? null,
+    }),
+    requestedTo: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The window's end as asked (null: open).",
+      resolve: (c) => c.requested.to ?? null,
+    }),
+    from: t.field({ type: "Date", description: "Day 0 used.", resolve: (c) => c.used.from }),
+    to: t.field({ type: "Date", description: "Exit date used.", resolve: (c) => c.used.to }),
+    reason: t.string({
+      nullable: true,
+      description: "Why the window is short; null when FULL.",
+      resolve: (c) => {
+        const parts: string[] = [];
+        if (c.requested.from !== undefined && c.available.first > c.requested.from)
+          parts.push(
+            `${c.subject} data begin ${formatISODate(c.available.first)}, after from (${formatISODate(c.requested.from)})`,
+          );
+        if (c.requested.to !== undefined && c.available.last < c.requested.to)
+          parts.push(
+            `${c.subject} data end ${formatISODate(c.available.last)}, before to (${formatISODate(c.requested.to)})`,
+          );
+        return parts.length ? parts.join("; ") : null;
+      },
+    }),
+  }),
+});

@@ -26,12 +26,12 @@ import {
 } from "@cyclelens/core";
 import type { Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, dataUnavailable } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints } from "./common.js";
+import { type CoverageShape, PointRef, seriesCost, toPoints, WindowCoverageRef } from "./common.js";
 import { periodArg } from "./indicators.js";
 import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
-import { entryWindow } from "./performance.js";
+import { coveredWindow } from "./performance.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
@@ -53,6 +53,7 @@ export interface ComparisonShape {
   average: Float64Array;
   returns: Float64Array;
   benchmarkReturns: Float64Array;
+  coverage: CoverageShape;
 }
 
 /** Builds a comparison (shared by `compare`, `Instrument.relativeTo` and the rotation signal). */
@@ -68,10 +69,20 @@ export async function comparisonOf(
   const joined = alignSeries(a, b);
   const [basePrices, benchmarkPrices] = joined.values as [Float64Array, Float64Array];
   const dates = joined.dates;
+  if (dates.length === 0) {
+    throw dataUnavailable(
+      "benchmark",
+      `${base.symbol} and ${benchmark.symbol} have no trading day in common`,
+    );
+  }
   const idx: Series = { dates, values: new Float64Array(dates.length).map((_, i) => i) };
-  const w = entryWindow(idx, range);
-  const start = w.values.length ? w.values[0]! : 0;
-  const end = w.values.length ? w.values[w.values.length - 1]! : -1;
+  const { window: w, coverage } = coveredWindow(
+    idx,
+    range,
+    `${base.symbol} and ${benchmark.symbol} (common closes)`,
+  );
+  const start = w.values[0]!;
+  const end = w.values[w.values.length - 1]!;
   const ratio = new Float64Array(dates.length);
   for (let i = 0; i < dates.length; i++) ratio[i] = basePrices[i]! / benchmarkPrices[i]!;
   return {
@@ -87,6 +98,7 @@ export async function comparisonOf(
     average: sma(ratio, averagePeriod),
     returns: simpleReturns(basePrices.subarray(start, end + 1)),
     benchmarkReturns: simpleReturns(benchmarkPrices.subarray(start, end + 1)),
+    coverage,
   };
 }
 
@@ -172,6 +184,12 @@ ComparisonRef.implement({
     const statistic = (description: string, fn: (a: Float64Array, b: Float64Array) => number) =>
       t.float({ nullable: true, description, resolve: (c) => finite(fn(c.returns, c.benchmarkReturns)) });
     return {
+      coverage: t.field({
+        type: WindowCoverageRef,
+        description:
+          "Whether the common closes cover the whole requested window (STARTS_LATE: day 0 is later than asked, e.g. an ETF launched after `from`).",
+        resolve: (c) => c.coverage,
+      }),
       base: t.field({
         type: InstrumentRef,
         description: "The instrument compared (e.g. IWM).",

@@ -18,7 +18,8 @@ export async function requireSeries(
   const trimmed = code.trim();
   if (!trimmed) throw badInput(argument, "must be a series code such as DFEDTARU");
   const info = await ctx.loaders.seriesByCode.load(trimmed);
-  if (!info) throw notFound("economic series", trimmed, "`economicSeriesList` lists the known codes");
+  if (!info)
+    throw notFound("economic series", trimmed, "`economicSeriesList` lists the known codes", argument);
   return info;
 }
 

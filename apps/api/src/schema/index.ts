@@ -7,6 +7,7 @@ import "./instrument.js";
 import "./performance.js";
 import "./indicators.js";
 import "./economic.js";
+import "./policy-rate.js";
 import "./rate-cycles.js";
 import "./valuation.js";
 import "./corporate-actions.js";

@@ -48,7 +48,7 @@ export async function requireInstrument(
   const trimmed = symbol.trim();
   if (!trimmed) throw badInput(argument, "must be a ticker symbol such as IWM");
   const instrument = await ctx.loaders.instrumentBySymbol.load(trimmed);
-  if (!instrument) throw notFound("instrument", trimmed, "`instruments` lists the known symbols");
+  if (!instrument) throw notFound("instrument", trimmed, "`instruments` lists the known symbols", argument);
   return instrument;
 }
 

@@ -13,6 +13,7 @@ import {
   calmarRatio,
   downsideDeviation,
   drawdownFromPeak,
+  formatISODate,
   historicalCVaR,
   historicalVaR,
   indexOnOrBefore,
@@ -25,17 +26,53 @@ import {
   ulcerIndex,
 } from "@cyclelens/core";
 import type { Context } from "../context.js";
-import { badInput, notFound, userInput } from "../errors.js";
+import { badInput, dataUnavailable, userInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
+import { type CoverageShape, PointRef, seriesCost, toPoints, WindowCoverageRef, windowOf } from "./common.js";
+import { observationsOf, requireSeries } from "./economic.js";
 import { InstrumentRef, pricesOf } from "./instrument.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
+
+/**
+ * The window of `series` from the day-0 entry to the exit, with its coverage; DATA_UNAVAILABLE (naming
+ * `argument`) when no close of `subject` falls inside the window.
+ */
+export function coveredWindow(
+  series: Series,
+  range: DayRange,
+  subject: string,
+  argument = "range",
+): { window: Series; coverage: CoverageShape } {
+  const window = entryWindow(series, range);
+  const n = series.dates.length;
+  if (window.dates.length === 0) {
+    const available = n
+      ? { from: formatISODate(series.dates[0]!), to: formatISODate(series.dates[n - 1]!) }
+      : null;
+    throw dataUnavailable(
+      argument,
+      available
+        ? `${subject} has no close inside the window; its data run ${available.from} to ${available.to}`
+        : `${subject} has no closes stored`,
+      available,
+    );
+  }
+  return {
+    window,
+    coverage: {
+      subject,
+      requested: range,
+      available: { first: series.dates[0]!, last: series.dates[n - 1]! },
+      used: { from: window.dates[0]!, to: window.dates[window.dates.length - 1]! },
+    },
+  };
+}
 
 /** The window of `series` from the day-0 entry (last value on or before `from`) to the exit. */
 export function entryWindow(series: Series, range: DayRange): Series {
   const n = series.dates.length;
   let start = range.from === undefined ? 0 : indexOnOrBefore(series.dates, range.from);
-  if (start < 0) start = 0; // the range starts before the data: the first observation is day 0
+  if (start < 0) start = 0; // the range starts before the data: the first observation is day 0 (coverage says so)
   const end = range.to === undefined ? n - 1 : indexOnOrBefore(series.dates, range.to);
   if (end < start) return { dates: series.dates.subarray(0, 0), values: series.values.subarray(0, 0) };
   return { dates: series.dates.subarray(start, end + 1), values: series.values.subarray(start, end + 1) };
@@ -83,12 +120,19 @@ interface PerformanceShape {
   prices: Series;
   returns: Float64Array;
   riskFree: number | Series;
+  coverage: CoverageShape;
 }
 
 const PerformanceRef = builder.objectRef<PerformanceShape>("Performance").implement({
   description:
     "Return and risk over a window. Day 0 is the last adjusted close on or before the start date; the exit is the last adjusted close on or before the end date; ratios are annualised with 252 trading days. Undefined figures (e.g. the Sharpe ratio of a constant series) are null.",
   fields: (t) => ({
+    coverage: t.field({
+      type: WindowCoverageRef,
+      description:
+        "Whether the data cover the whole requested window (STARTS_LATE: day 0 is later than asked).",
+      resolve: (p) => p.coverage,
+    }),
     startDate: t.field({
       type: "Date",
       nullable: true,
@@ -256,11 +300,19 @@ const CalendarYearReturnRef = builder
   });
 
 const PeakDrawdownRef = builder
-  .objectRef<ReturnType<typeof drawdownFromPeak> & { series: Series; range: DayRange }>("PeakDrawdown")
+  .objectRef<
+    ReturnType<typeof drawdownFromPeak> & { series: Series; range: DayRange; peakCoverage: CoverageShape }
+  >("PeakDrawdown")
   .implement({
     description:
-      "How far an instrument stands below the highest close inside a window (e.g. KRE against its 2022 peak), today or as of a date, and along the way.",
+      "How far an instrument stands below the highest close inside a window (e.g. KRE against its 2022 peak), today or as of a date, and along the way. A peak window with no close is DATA_UNAVAILABLE; one the data cover only in part says so in `peakWindow`.",
     fields: (t) => ({
+      peakWindow: t.field({
+        type: WindowCoverageRef,
+        description:
+          "How the data covered `peakWithin` (STARTS_LATE: the peak is the highest close since the data begin, not of the whole window).",
+        resolve: (d) => d.peakCoverage,
+      }),
       peakDate: t.field({
         type: "Date",
         nullable: true,
@@ -305,9 +357,7 @@ const PeakDrawdownRef = builder
 /** Resolves the risk-free argument: a constant annual decimal rate, or an economic series in percent. */
 async function riskFreeOf(ctx: Context, rate: number | null | undefined, code: string | null | undefined) {
   if (code) {
-    const info = await ctx.loaders.seriesByCode.load(code);
-    if (!info) throw notFound("economic series", code, "`economicSeriesList` lists the known codes");
-    const obs = await ctx.loaders.observationsBySeries.load(info.id);
+    const obs = await observationsOf(ctx, await requireSeries(ctx, code, "riskFreeSeries"));
     const values = new Float64Array(obs.values.length);
     for (let i = 0; i < values.length; i++) values[i] = obs.values[i]! / 100;
     return { dates: obs.dates, values } satisfies Series;
@@ -342,8 +392,12 @@ builder.objectFields(InstrumentRef, (t) => ({
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       const riskFree = await riskFreeOf(ctx, args.riskFreeRate, args.riskFreeSeries);
-      const prices = entryWindow(await pricesOf(ctx, instrument), range);
-      return { prices, returns: simpleReturns(prices.values), riskFree };
+      const { window: prices, coverage } = coveredWindow(
+        await pricesOf(ctx, instrument),
+        range,
+        instrument.symbol,
+      );
+      return { prices, returns: simpleReturns(prices.values), riskFree, coverage };
     },
   }),
   periodReturns: t.field({
@@ -387,10 +441,30 @@ builder.objectFields(InstrumentRef, (t) => ({
       const window = dayRange(args.peakWithin, ctx, "peakWithin");
       const range = dayRange(args.range, ctx);
       const series = await pricesOf(ctx, instrument);
+      const n = series.dates.length;
       const from = window.from ?? series.dates[0] ?? 0;
-      const to = window.to ?? series.dates[series.dates.length - 1] ?? 0;
+      const to = window.to ?? series.dates[n - 1] ?? 0;
+      const inside = windowOf(series.dates, { from, to });
+      if (inside.end <= inside.start) {
+        const available = n
+          ? { from: formatISODate(series.dates[0]!), to: formatISODate(series.dates[n - 1]!) }
+          : null;
+        throw dataUnavailable(
+          "peakWithin",
+          available
+            ? `${instrument.symbol} has no close between ${formatISODate(from)} and ${formatISODate(to)}, so it has no peak there; its data run ${available.from} to ${available.to}`
+            : `${instrument.symbol} has no closes stored`,
+          available,
+        );
+      }
       const asOf = args.asOf ?? range.to;
-      return { ...drawdownFromPeak(series, { from, to }, asOf), series, range };
+      const peakCoverage: CoverageShape = {
+        subject: instrument.symbol,
+        requested: window,
+        available: { first: series.dates[0]!, last: series.dates[n - 1]! },
+        used: { from: series.dates[inside.start]!, to: series.dates[inside.end - 1]! },
+      };
+      return { ...drawdownFromPeak(series, { from, to }, asOf), series, range, peakCoverage };
     },
   }),
 }));

@@ -5,20 +5,35 @@
 import { positioningVsAverage } from "@cyclelens/core";
 import type { PositioningSeries } from "@cyclelens/db";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, dataUnavailable, notFound } from "../errors.js";
 import { builder } from "./builder.js";
 import { windowOf } from "./common.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
-/** Loads a segment's positioning or throws NOT_FOUND naming it. */
-export async function requirePositioning(ctx: Context, segment: string): Promise<PositioningSeries> {
+/** How to get positioning data (it has no free source). */
+export const POSITIONING_HINT =
+  "positioning has no free data source: import it with `pnpm ingest --csv <file> --kind positioning` (format in packages/ingest/README.md) or the recordPositioning mutation";
+
+/**
+ * Loads a segment's positioning. An unknown segment is NOT_FOUND (naming the stored ones); no positioning data
+ * at all is DATA_UNAVAILABLE with how to import it.
+ */
+export async function requirePositioning(
+  ctx: Context,
+  segment: string,
+  argument = "segment",
+): Promise<PositioningSeries> {
   const key = segment.trim().toLowerCase();
-  if (!key) throw badInput("segment", "must be a segment such as small_cap");
+  if (!key) throw badInput(argument, "must be a segment such as small_cap");
   const series = await ctx.loaders.positioningBySegment.load(key);
-  if (!series) throw notFound("positioning segment", key, "the demo dataset has small_cap");
-  return series;
+  if (series) return series;
+  const stored = (await ctx.loaders.coverage()).positioning.map((p) => p.segment);
+  if (stored.length === 0) {
+    throw dataUnavailable(argument, `No positioning data is stored for ${key}: ${POSITIONING_HINT}.`);
+  }
+  throw notFound("positioning segment", key, `stored segments: ${stored.join(", ")}`, argument);
 }
 
 interface PointShape {
@@ -107,18 +122,24 @@ const PositioningRef = builder.objectRef<PositioningShape>("Positioning").implem
 });
 
 /** Positioning of a segment against its average (shared with the rotation signal). */
-export async function positioningOf(ctx: Context, segment: string, windowMonths?: number | null) {
+export async function positioningOf(
+  ctx: Context,
+  segment: string,
+  windowMonths?: number | null,
+  argument = "segment",
+) {
   if (windowMonths != null && (!Number.isInteger(windowMonths) || windowMonths < 12 || windowMonths > 600)) {
     throw badInput("windowMonths", `must be an integer from 12 to 600 months (got ${windowMonths})`);
   }
-  const series = await requirePositioning(ctx, segment);
+  const series = await requirePositioning(ctx, segment, argument);
   return { series, p: positioningVsAverage(series, { window: windowMonths ?? "all" }) };
 }
 
 builder.queryFields((t) => ({
   positioning: t.field({
     type: PositioningRef,
-    description: "Fund-manager positioning of a segment against its long-run average (default small_cap).",
+    description:
+      "Fund-manager positioning of a segment against its long-run average (default small_cap). NOT_FOUND for an unknown segment; DATA_UNAVAILABLE when no positioning is stored (it has no free source: import it).",
     args: {
       segment: t.arg.string({
         required: false,

@@ -1,14 +1,17 @@
 /**
  * Federal Reserve rate cycles and the event study of small caps against large caps after each cycle
  * began: `rateCycles` (each cycle with its moves and nested `performance` / `excess`) and
- * `rateCycleStudy` (per-cycle rows and summary statistics for each horizon).
+ * `rateCycleStudy` (per-cycle rows, the cycles left out and why, and summary statistics with confidence
+ * intervals for each horizon).
  *
- * Conventions: cycles are detected by @cyclelens/core's `detectRateCycles` on a policy-rate series
- * (default DFEDTARU, the upper bound of the target range); a move is a change of at least `minMoveBp`
- * confirmed by 3 observations; a cycle survives pauses of up to `maxPauseDays`. The event date is the
- * cycle's first move; day 0 is the last adjusted close on or before it; the horizon ends N calendar
- * months later (clamped to month end) at the last close on or before that date. Events whose horizon
- * runs past the data are reported as incomplete and left out of the summary.
+ * Conventions: cycles are detected by @cyclelens/core's `detectRateCycles` on a rate series (default
+ * POLICY_RATE, the built-in FOMC record) under the move rule of its frequency; every option that changes the
+ * result is an argument. **Day 0** is the close of the FOMC's announcement day (the last close on or before the
+ * announcement date) whenever the decision behind the cycle's first move is in the record with an announcement
+ * date; otherwise it is the last close on or before the first day the series shows the new level, and each row
+ * says which (`dayZeroRule`). The horizon ends N calendar months after day 0's date (clamped to month end) at
+ * the last close on or before it. Events whose horizon runs past the data are reported (`leftOut`) and left out
+ * of the summary.
  */
 import {
   type CycleDirection,
@@ -17,57 +20,29 @@ import {
   type EventOutcome,
   type EventSummaryStats,
   eventStudy,
+  formatISODate,
+  type IncompleteReason,
   type RateCycle,
   type RateMove,
-  type Series,
 } from "@cyclelens/core";
 import type { Instrument } from "@cyclelens/db";
 import { type Context, memoize } from "../context.js";
-import { badInput, notFound, userInput } from "../errors.js";
+import { badInput, dataUnavailable, userInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { observationsOf, requireSeries } from "./economic.js";
 import { InstrumentRef, pricesOf, requireInstrument, requireInstruments } from "./instrument.js";
+import {
+  decisionFor,
+  latestCloseOfDataset,
+  type MatchedDecision,
+  POLICY_RATE,
+  RateFrequencyEnum,
+  RateSeriesInfoRef,
+  type RateSeriesShape,
+  type RequestedFrequency,
+  rateSeriesOf,
+} from "./policy-rate.js";
 
-/**
- * The default rate series of the cycle fields: not a stored series but the policy target spliced from two
- * FRED series — the single target DFEDTAR until the Fed moved to a range (2008-12-16), then the range's upper
- * bound DFEDTARU — so a real-data history covers the cycles before 2008 too. Either part may be missing.
- */
-export const POLICY_RATE = "POLICY_RATE";
 export const DEFAULT_POLICY_SERIES = POLICY_RATE;
-
-/** The observations of a rate series argument: a stored series, or the spliced {@link POLICY_RATE}. */
-async function rateSeries(ctx: Context, code: string): Promise<Series> {
-  if (code.trim().toUpperCase() !== POLICY_RATE)
-    return observationsOf(ctx, await requireSeries(ctx, code, "series"));
-  const [upper, single] = await Promise.all([
-    ctx.loaders.seriesByCode.load("DFEDTARU"),
-    ctx.loaders.seriesByCode.load("DFEDTAR"),
-  ]);
-  if (!upper && !single) {
-    throw notFound(
-      "economic series",
-      POLICY_RATE,
-      "it is spliced from DFEDTAR and DFEDTARU; import either (pnpm ingest DFEDTARU DFEDTAR)",
-    );
-  }
-  const [u, t] = await Promise.all([
-    upper ? observationsOf(ctx, upper) : undefined,
-    single ? observationsOf(ctx, single) : undefined,
-  ]);
-  if (!u || u.dates.length === 0) return t!;
-  if (!t || t.dates.length === 0) return u;
-  const cut = u.dates[0]!;
-  let n = 0;
-  while (n < t.dates.length && t.dates[n]! < cut) n++;
-  const dates = new Int32Array(n + u.dates.length);
-  const values = new Float64Array(n + u.dates.length);
-  dates.set(t.dates.subarray(0, n));
-  values.set(t.values.subarray(0, n));
-  dates.set(u.dates, n);
-  values.set(u.values, n);
-  return { dates, values };
-}
 
 export const CycleDirectionEnum = builder.enumType("CycleDirection", {
   description: "Direction of a policy-rate cycle.",
@@ -77,30 +52,102 @@ export const CycleDirectionEnum = builder.enumType("CycleDirection", {
   } as const,
 });
 
+const DayZeroRuleEnum = builder.enumType("DayZeroRule", {
+  description: "Which date an event study's day 0 is.",
+  values: {
+    ANNOUNCEMENT: {
+      value: "announcement",
+      description:
+        "The close of the FOMC's announcement day (the last close on or before the announcement date, the Friday before a weekend announcement).",
+    },
+    FIRST_DAY_AT_NEW_LEVEL: {
+      value: "first-day",
+      description:
+        "No announcement date is known (changes before 1994, decisions after the record, moves the record does not explain): the last close on or before the first day the rate shows the new level.",
+    },
+  } as const,
+});
+
+const IncompleteReasonEnum = builder.enumType("IncompleteReason", {
+  description: "Why an event has no result at a horizon.",
+  values: {
+    STARTS_BEFORE_DATA: {
+      value: "starts-before-data",
+      description: "An instrument has no close on or before day 0.",
+    },
+    ENDS_AFTER_DATA: {
+      value: "ends-after-data",
+      description: "The horizon ends after an instrument's last close.",
+    },
+  } as const,
+});
+
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 interface CycleOptions {
   code: string;
+  frequency: RequestedFrequency;
   minMoveBp: number;
   maxPauseDays: number;
+  levelWindowDays: number;
+  persistDays: number;
 }
 
-/** Detects the cycles of a series once per request and options. */
-export function cyclesOf(ctx: Context, options: CycleOptions): Promise<RateCycle[]> {
-  return memoize(
-    ctx,
-    `cycles:${options.code.toUpperCase()}:${options.minMoveBp}:${options.maxPauseDays}`,
-    async () => {
-      const rate = await rateSeries(ctx, options.code);
-      return detectRateCycles(rate, { minMoveBp: options.minMoveBp, maxPauseDays: options.maxPauseDays });
-    },
-  );
+/** A detected cycle with the decision behind its start and the series and rule it came from. */
+export interface CycleShape extends RateCycle {
+  rate: RateSeriesShape;
+  options: CycleOptions;
+  /** The FOMC decision behind the first move, when the record explains it. */
+  decision: MatchedDecision | null;
 }
 
-function cycleOptions(args: {
+/** Day 0 of a cycle's event: the announcement date when known, else the first day at the new level. */
+function eventOf(c: CycleShape): { date: number; rule: "announcement" | "first-day" } {
+  return c.decision?.announced != null
+    ? { date: c.decision.announced, rule: "announcement" }
+    : { date: c.start, rule: "first-day" };
+}
+
+/** Detects the cycles of a rate series once per request and options. */
+export function cyclesOf(
+  ctx: Context,
+  options: CycleOptions,
+  argument = "series",
+): Promise<{ rate: RateSeriesShape; cycles: CycleShape[] }> {
+  const key = `cycles:${options.code.toUpperCase()}:${options.frequency}:${options.minMoveBp}:${options.maxPauseDays}:${options.levelWindowDays}:${options.persistDays}`;
+  return memoize(ctx, key, async () => {
+    const rate = await rateSeriesOf(ctx, options.code, argument, options.frequency);
+    const cycles = userInput(
+      () =>
+        detectRateCycles(rate.series, {
+          frequency: rate.frequency,
+          minMoveBp: options.minMoveBp,
+          maxPauseDays: options.maxPauseDays,
+          levelWindowDays: options.levelWindowDays,
+          persistDays: options.persistDays,
+        }),
+      (name) => name,
+    );
+    return {
+      rate,
+      cycles: cycles.map((c) => ({
+        ...c,
+        rate,
+        options,
+        decision: decisionFor(rate, c.start, c.direction === "easing" ? -1 : 1),
+      })),
+    };
+  });
+}
+
+/** Validates the detection arguments shared by the cycle fields. */
+export function cycleOptions(args: {
   series?: string | null;
+  frequency?: string | null;
   minMoveBp?: number | null;
   maxPauseDays?: number | null;
+  levelWindowDays?: number | null;
+  persistDays?: number | null;
 }): CycleOptions {
   const minMoveBp = args.minMoveBp ?? 20;
   if (!(minMoveBp >= 1 && minMoveBp <= 500))
@@ -109,7 +156,28 @@ function cycleOptions(args: {
   if (!Number.isInteger(maxPauseDays) || maxPauseDays < 1 || maxPauseDays > 3650) {
     throw badInput("maxPauseDays", `must be an integer from 1 to 3650 days (got ${maxPauseDays})`);
   }
-  return { code: args.series ?? DEFAULT_POLICY_SERIES, minMoveBp, maxPauseDays };
+  const levelWindowDays = args.levelWindowDays ?? 10;
+  if (!Number.isInteger(levelWindowDays) || levelWindowDays < 1 || levelWindowDays > 60) {
+    throw badInput(
+      "levelWindowDays",
+      `must be an integer from 1 to 60 business days (got ${levelWindowDays})`,
+    );
+  }
+  const persistDays = args.persistDays ?? 30;
+  if (!Number.isInteger(persistDays) || persistDays < levelWindowDays || persistDays > 260) {
+    throw badInput(
+      "persistDays",
+      `must be an integer from levelWindowDays (${levelWindowDays}) to 260 business days (got ${persistDays})`,
+    );
+  }
+  return {
+    code: (args.series ?? DEFAULT_POLICY_SERIES).trim(),
+    frequency: (args.frequency ?? "auto") as RequestedFrequency,
+    minMoveBp,
+    maxPauseDays,
+    levelWindowDays,
+    persistDays,
+  };
 }
 
 /** Validates calendar-month horizons: 1–10 distinct integers from 1 to 120. */
@@ -132,52 +200,159 @@ function horizonMonthsArg(value: number): number {
   return value;
 }
 
-const RateMoveRef = builder.objectRef<RateMove>("RateMove").implement({
+/** Keeps the cycles that started inside [since, until]; a window outside the series is DATA_UNAVAILABLE. */
+function inWindow(
+  rate: RateSeriesShape,
+  cycles: CycleShape[],
+  since: number | null | undefined,
+  until: number | null | undefined,
+): CycleShape[] {
+  if (since != null && until != null && since > until) {
+    throw badInput("since", `${formatISODate(since)} is after until (${formatISODate(until)})`);
+  }
+  const available = { from: formatISODate(rate.firstDate), to: formatISODate(rate.lastDate) };
+  if (since != null && since > rate.lastDate) {
+    throw dataUnavailable(
+      "since",
+      `${rate.code} ends ${available.to}: no cycle can start after ${formatISODate(since)} in it`,
+      available,
+    );
+  }
+  if (until != null && until < rate.firstDate) {
+    throw dataUnavailable(
+      "until",
+      `${rate.code} starts ${available.from}: no cycle can start before ${formatISODate(until)} in it`,
+      available,
+    );
+  }
+  return cycles.filter((c) => (since == null || c.start >= since) && (until == null || c.start <= until));
+}
+
+const RateMoveRef = builder.objectRef<{ move: RateMove; cycle: CycleShape }>("RateMove").implement({
   description: "One policy-rate move.",
   fields: (t) => ({
-    date: t.field({ type: "Date", description: "First day at the new level.", resolve: (m) => m.date }),
-    from: t.float({ description: "Level before, percent.", resolve: (m) => m.from }),
-    to: t.float({ description: "Level after, percent.", resolve: (m) => m.to }),
+    date: t.field({
+      type: "Date",
+      description: "First day at the new level (the day the series shows it).",
+      resolve: (m) => m.move.date,
+    }),
+    announced: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Announcement date of the FOMC decision behind the move (the record's decision in the same direction effective within 10 days before to 5 days after `date`, or ±31 days on monthly data); null when unknown.",
+      resolve: (m) => decisionFor(m.cycle.rate, m.move.date, Math.sign(m.move.changeBp))?.announced ?? null,
+    }),
+    confirmedOn: t.field({
+      type: "Date",
+      description:
+        "The day the rule could know the move: the end of its persistence window (daily), the next month (monthly) or `date` (step).",
+      resolve: (m) => m.move.confirmedOn,
+    }),
+    from: t.float({ description: "Level before (the anchor), percent.", resolve: (m) => m.move.from }),
+    to: t.float({
+      description: "Level after (the level that persisted), percent.",
+      resolve: (m) => m.move.to,
+    }),
     changeBp: t.float({
       description: "Change in basis points (negative for a cut).",
-      resolve: (m) => m.changeBp,
+      resolve: (m) => m.move.changeBp,
     }),
   }),
 });
 
-interface OutcomeShape {
+const RateCycleRuleRef = builder
+  .objectRef<{ rate: RateSeriesShape; options: CycleOptions }>("RateCycleRule")
+  .implement({
+    description: "The rule and options a cycle was detected with (every option that changes the result).",
+    fields: (t) => ({
+      frequency: t.field({
+        type: RateFrequencyEnum,
+        description: "The move rule applied (AUTO resolved).",
+        resolve: (c) => c.rate.frequency,
+      }),
+      minMoveBp: t.float({
+        description: "Smallest move, basis points.",
+        resolve: (c) => c.options.minMoveBp,
+      }),
+      levelWindowDays: t.int({
+        nullable: true,
+        description: "Daily rule: business days whose median is the level; null for the other rules.",
+        resolve: (c) => (c.rate.frequency === "daily" ? c.options.levelWindowDays : null),
+      }),
+      persistDays: t.int({
+        nullable: true,
+        description: "Daily rule: business days a move must persist; null for the other rules.",
+        resolve: (c) => (c.rate.frequency === "daily" ? c.options.persistDays : null),
+      }),
+      maxPauseDays: t.int({
+        description: "Longest pause inside one cycle, calendar days.",
+        resolve: (c) => c.options.maxPauseDays,
+      }),
+    }),
+  });
+
+interface OutcomeShape extends EventShape {
   instrument: Instrument;
+}
+
+interface EventShape {
+  cycle: CycleShape;
   outcome: EventOutcome;
 }
 
-const CyclePerformanceRef = builder.objectRef<OutcomeShape>("CyclePerformance").implement({
-  description: "How one instrument did in the N months after a cycle began.",
+const CycleEventRef = builder.interfaceRef<EventShape>("CycleEvent").implement({
+  description: "One cycle's event at one horizon: its day 0, and whether the horizon is complete.",
   fields: (t) => ({
-    instrument: t.field({
-      type: InstrumentRef,
-      description: "The instrument.",
-      resolve: (o) => o.instrument,
+    eventDate: t.field({
+      type: "Date",
+      description: "The date day 0 is taken on or before (see `dayZeroRule`).",
+      resolve: (o) => eventOf(o.cycle).date,
+    }),
+    dayZeroRule: t.field({
+      type: DayZeroRuleEnum,
+      description: "Whether day 0 is the announcement day or the first day at the new level.",
+      resolve: (o) => eventOf(o.cycle).rule,
     }),
     complete: t.boolean({
-      description: "False when the horizon runs past the data (or starts before it).",
+      description:
+        "False when the horizon runs past the data or starts before it; then left out of summaries.",
       resolve: (o) => o.outcome.complete,
     }),
-    incompleteReason: t.string({
+    incompleteReason: t.field({
+      type: IncompleteReasonEnum,
       nullable: true,
-      description: "Why the result is incomplete: starts-before-data or ends-after-data.",
-      resolve: (o) => o.outcome.reason ?? null,
+      description: "Why the result is incomplete; null when complete.",
+      resolve: (o) => (o.outcome.reason ?? null) as IncompleteReason | null,
+    }),
+    incompleteDetail: t.string({
+      nullable: true,
+      description: "Which instrument ran out, and when; null when complete.",
+      resolve: (o) => o.outcome.detail ?? null,
     }),
     entryDate: t.field({
       type: "Date",
       nullable: true,
-      description: "Day 0: last close on or before the cycle start.",
+      description: "Day 0: the base's last close on or before `eventDate`.",
       resolve: (o) => finite(o.outcome.entryDate),
     }),
     exitDate: t.field({
       type: "Date",
       nullable: true,
-      description: "Last close on or before the horizon end.",
+      description: "The base's last close on or before the horizon end.",
       resolve: (o) => finite(o.outcome.exitDate),
+    }),
+  }),
+});
+
+const CyclePerformanceRef = builder.objectRef<OutcomeShape>("CyclePerformance").implement({
+  description: "How one instrument did in the N months after a cycle began (day 0 as in `dayZeroRule`).",
+  interfaces: [CycleEventRef],
+  fields: (t) => ({
+    instrument: t.field({
+      type: InstrumentRef,
+      description: "The instrument.",
+      resolve: (o) => o.instrument,
     }),
     return: t.float({
       nullable: true,
@@ -187,40 +362,19 @@ const CyclePerformanceRef = builder.objectRef<OutcomeShape>("CyclePerformance").
   }),
 });
 
-interface ExcessShape {
+interface ExcessShape extends EventShape {
   base: Instrument;
   benchmark: Instrument;
   months: number;
-  outcome: EventOutcome;
 }
 
 const CycleExcessRef = builder.objectRef<ExcessShape>("CycleExcess").implement({
   description: "Base minus benchmark return in the N months after a cycle began (e.g. IWM − SPY).",
+  interfaces: [CycleEventRef],
   fields: (t) => ({
     base: t.field({ type: InstrumentRef, description: "The instrument studied.", resolve: (o) => o.base }),
     benchmark: t.field({ type: InstrumentRef, description: "The benchmark.", resolve: (o) => o.benchmark }),
-    horizonMonths: t.int({ description: "Calendar months after the start.", resolve: (o) => o.months }),
-    complete: t.boolean({
-      description: "False when the horizon runs past the data.",
-      resolve: (o) => o.outcome.complete,
-    }),
-    incompleteReason: t.string({
-      nullable: true,
-      description: "Why it is incomplete.",
-      resolve: (o) => o.outcome.reason ?? null,
-    }),
-    entryDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Day 0 of the base.",
-      resolve: (o) => finite(o.outcome.entryDate),
-    }),
-    exitDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Exit date of the base.",
-      resolve: (o) => finite(o.outcome.exitDate),
-    }),
+    horizonMonths: t.int({ description: "Calendar months after day 0.", resolve: (o) => o.months }),
     baseReturn: t.float({
       nullable: true,
       description: "Base total return.",
@@ -239,49 +393,76 @@ const CycleExcessRef = builder.objectRef<ExcessShape>("CycleExcess").implement({
   }),
 });
 
-export const RateCycleRef = builder.objectRef<RateCycle & { seriesCode: string }>("RateCycle").implement({
+/** One event study of a cycle's start (day 0 by the announcement convention). */
+function studyOf(cycle: CycleShape, base: Parameters<typeof eventStudy>[0]["series"], months: number) {
+  return eventStudy({ events: [eventOf(cycle).date], series: base, horizons: [{ months }] }).horizons[0]!
+    .events[0]!;
+}
+
+export const RateCycleRef = builder.objectRef<CycleShape>("RateCycle").implement({
   description: "An easing or tightening cycle: from its first move to its last move in the same direction.",
   fields: (t) => ({
     series: t.string({
       description: "Code of the rate series it was detected on.",
-      resolve: (c) => c.seriesCode,
+      resolve: (c) => c.rate.code,
     }),
+    rateSeries: t.field({
+      type: RateSeriesInfoRef,
+      description: "The rate series: provenance, reach, and whether it is stale.",
+      resolve: (c) => c.rate,
+    }),
+    rule: t.field({ type: RateCycleRuleRef, description: "How it was detected.", resolve: (c) => c }),
     direction: t.field({
       type: CycleDirectionEnum,
       description: "Easing or tightening.",
       resolve: (c) => c.direction,
     }),
-    start: t.field({ type: "Date", description: "Date of the first move.", resolve: (c) => c.start }),
+    start: t.field({
+      type: "Date",
+      description: "First day at the new level after the first move.",
+      resolve: (c) => c.start,
+    }),
+    announced: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Announcement date of the FOMC decision behind the first move (from the built-in record); null when the record has none (before 1994) or does not explain the move.",
+      resolve: (c) => c.decision?.announced ?? null,
+    }),
     end: t.field({
       type: "Date",
-      description: "Date of the last move (so far, when ongoing).",
+      description: "First day at the new level after the last move (so far, when ongoing).",
       resolve: (c) => c.end,
     }),
     moveCount: t.int({ description: "Number of moves.", resolve: (c) => c.moveCount }),
-    totalChangeBp: t.float({ description: "Total change in basis points.", resolve: (c) => c.totalChangeBp }),
+    totalChangeBp: t.float({
+      description: "rateAfter − rateBefore, basis points.",
+      resolve: (c) => c.totalChangeBp,
+    }),
     rateBefore: t.float({
       description: "Rate before the first move, percent.",
       resolve: (c) => c.rateBefore,
     }),
     rateAfter: t.float({ description: "Rate after the last move, percent.", resolve: (c) => c.rateAfter }),
     ongoing: t.boolean({
-      description: "True for the latest cycle while no opposite move or long pause has ended it.",
+      description:
+        "True for the latest cycle while no opposite move or long pause has ended it, as far as the series reaches (see `rateSeries.stale`).",
       resolve: (c) => c.ongoing,
     }),
     moves: t.field({
       type: [RateMoveRef],
       description: "The moves, in date order.",
-      resolve: (c) => [...c.moves],
+      resolve: (c) => c.moves.map((move) => ({ move, cycle: c })),
     }),
     performance: t.field({
       type: [CyclePerformanceRef],
-      description: "Return of each instrument in the `horizonMonths` after the cycle's first move.",
+      description: "Return of each instrument in the `horizonMonths` after the cycle's day 0.",
       args: {
         symbols: t.arg.stringList({ required: true, description: 'Instruments, e.g. ["IWM", "SPY"].' }),
         horizonMonths: t.arg.int({
           required: false,
           defaultValue: 12,
-          description: "Calendar months after the start (1–120).",
+          description: "Calendar months after day 0 (1–120).",
         }),
       },
       extensions: {
@@ -293,24 +474,24 @@ export const RateCycleRef = builder.objectRef<RateCycle & { seriesCode: string }
         const months = horizonMonthsArg(args.horizonMonths ?? 12);
         const instruments = await requireInstruments(ctx, args.symbols);
         return Promise.all(
-          instruments.map(async (instrument) => {
-            const base = await pricesOf(ctx, instrument);
-            const study = eventStudy({ events: [cycle.start], series: { base }, horizons: [{ months }] });
-            return { instrument, outcome: study.horizons[0]!.events[0]! };
-          }),
+          instruments.map(async (instrument) => ({
+            instrument,
+            cycle,
+            outcome: studyOf(cycle, { base: await pricesOf(ctx, instrument) }, months),
+          })),
         );
       },
     }),
     excess: t.field({
       type: CycleExcessRef,
-      description: "Base minus benchmark return in the `horizonMonths` after the cycle's first move.",
+      description: "Base minus benchmark return in the `horizonMonths` after the cycle's day 0.",
       args: {
         base: t.arg.string({ required: true, description: "Instrument studied, e.g. IWM." }),
         benchmark: t.arg.string({ required: true, description: "Benchmark, e.g. SPY." }),
         horizonMonths: t.arg.int({
           required: false,
           defaultValue: 12,
-          description: "Calendar months after the start (1–120).",
+          description: "Calendar months after day 0 (1–120).",
         }),
       },
       resolve: async (cycle, args, ctx) => {
@@ -320,20 +501,38 @@ export const RateCycleRef = builder.objectRef<RateCycle & { seriesCode: string }
           requireInstrument(ctx, args.benchmark, "benchmark"),
         ]);
         const [b, m] = await Promise.all([pricesOf(ctx, base), pricesOf(ctx, benchmark)]);
-        const study = eventStudy({
-          events: [cycle.start],
-          series: { base: b, benchmark: m },
-          horizons: [{ months }],
-        });
-        return { base, benchmark, months, outcome: study.horizons[0]!.events[0]! };
+        return { base, benchmark, months, cycle, outcome: studyOf(cycle, { base: b, benchmark: m }, months) };
       },
     }),
   }),
 });
 
+const IntervalRef = builder
+  .objectRef<{ level: number; low: number; high: number; method?: string; resamples?: number }>(
+    "ConfidenceInterval",
+  )
+  .implement({
+    description: "A two-sided confidence interval; null bounds where undefined (fewer than two events).",
+    fields: (t) => ({
+      level: t.exposeFloat("level", { description: "Confidence level, e.g. 0.95." }),
+      low: t.float({ nullable: true, description: "Lower bound.", resolve: (c) => finite(c.low) }),
+      high: t.float({ nullable: true, description: "Upper bound.", resolve: (c) => finite(c.high) }),
+      method: t.string({
+        description:
+          '"t" (Student), "clopper-pearson" (exact binomial), "exact-bootstrap" (every distinct resample) or "bootstrap" (20,000 seeded resamples).',
+        resolve: (c) =>
+          c.method === "exact"
+            ? "exact-bootstrap"
+            : c.method === "monte-carlo"
+              ? "bootstrap"
+              : (c.method ?? "t"),
+      }),
+    }),
+  });
+
 const SummaryStatsRef = builder.objectRef<EventSummaryStats>("SummaryStats").implement({
   description:
-    "Summary of one measure over the complete events of a horizon. Null where undefined (e.g. t-statistic of one event).",
+    "Summary of one measure over the complete events of a horizon. Null where undefined (e.g. t-statistic of one event). With 4–10 events read the intervals, not the t-statistic alone.",
   fields: (t) => ({
     count: t.exposeInt("count", { description: "Number of complete events." }),
     mean: t.float({ nullable: true, description: "Mean.", resolve: (s) => finite(s.mean) }),
@@ -348,46 +547,39 @@ const SummaryStatsRef = builder.objectRef<EventSummaryStats>("SummaryStats").imp
       description: "t-statistic of the mean against 0: mean / (sd / √count).",
       resolve: (s) => finite(s.tStat),
     }),
+    meanInterval: t.field({
+      type: IntervalRef,
+      description: "95 % Student's t interval of the mean (exact if the events are independent and normal).",
+      resolve: (s) => ({ ...s.meanInterval, method: "t" }),
+    }),
+    bootstrapInterval: t.field({
+      type: IntervalRef,
+      description:
+        "95 % percentile-bootstrap interval of the mean, exact over every distinct resample for up to 10 events (too narrow with very few events: read it beside `meanInterval`).",
+      resolve: (s) => s.bootstrapInterval,
+    }),
     hitRate: t.float({
       nullable: true,
       description: "Share of events above 0 (for excess: the base beat the benchmark).",
       resolve: (s) => finite(s.hitRate),
+    }),
+    hitRateInterval: t.field({
+      type: IntervalRef,
+      description: "95 % Clopper–Pearson interval of the hit rate.",
+      resolve: (s) => ({ ...s.hitRateInterval, method: "clopper-pearson" }),
     }),
     min: t.float({ nullable: true, description: "Smallest value.", resolve: (s) => finite(s.min) }),
     max: t.float({ nullable: true, description: "Largest value.", resolve: (s) => finite(s.max) }),
   }),
 });
 
-interface StudyRowShape {
-  cycle: RateCycle & { seriesCode: string };
-  outcome: EventOutcome;
-}
+type StudyRowShape = EventShape;
 
 const StudyRowRef = builder.objectRef<StudyRowShape>("RateCycleStudyRow").implement({
-  description: "One cycle at one horizon: base, benchmark and excess return after the cycle's first move.",
+  description: "One cycle at one horizon: base, benchmark and excess return after the cycle's day 0.",
+  interfaces: [CycleEventRef],
   fields: (t) => ({
     cycle: t.field({ type: RateCycleRef, description: "The cycle.", resolve: (r) => r.cycle }),
-    complete: t.boolean({
-      description: "False when the horizon runs past the data; such rows are left out of the summary.",
-      resolve: (r) => r.outcome.complete,
-    }),
-    incompleteReason: t.string({
-      nullable: true,
-      description: "Why it is incomplete.",
-      resolve: (r) => r.outcome.reason ?? null,
-    }),
-    entryDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Day 0.",
-      resolve: (r) => finite(r.outcome.entryDate),
-    }),
-    exitDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Exit date.",
-      resolve: (r) => finite(r.outcome.exitDate),
-    }),
     baseReturn: t.float({
       nullable: true,
       description: "Base total return.",
@@ -406,43 +598,66 @@ const StudyRowRef = builder.objectRef<StudyRowShape>("RateCycleStudyRow").implem
   }),
 });
 
+const LeftOutRef = builder.objectRef<StudyRowShape>("LeftOutCycle").implement({
+  description: "A cycle left out of a horizon's summary, and why.",
+  fields: (t) => ({
+    cycle: t.field({ type: RateCycleRef, description: "The cycle.", resolve: (r) => r.cycle }),
+    reason: t.field({
+      type: IncompleteReasonEnum,
+      description: "Why.",
+      resolve: (r) => r.outcome.reason as IncompleteReason,
+    }),
+    detail: t.string({
+      description: "Which instrument ran out, and when.",
+      resolve: (r) => r.outcome.detail ?? "",
+    }),
+  }),
+});
+
 interface HorizonShape {
   months: number;
   result: EventHorizonResult;
-  cycles: (RateCycle & { seriesCode: string })[];
+  cycles: CycleShape[];
 }
 
+const rowsOf = (h: HorizonShape) => h.result.events.map((outcome, i) => ({ cycle: h.cycles[i]!, outcome }));
+
 const StudyHorizonRef = builder.objectRef<HorizonShape>("RateCycleStudyHorizon").implement({
-  description: "The event study at one horizon: a row per cycle and the summaries.",
+  description: "The event study at one horizon: a row per cycle, the cycles left out, and the summaries.",
   fields: (t) => ({
-    months: t.int({
-      description: "Calendar months after each cycle's first move.",
-      resolve: (h) => h.months,
+    months: t.int({ description: "Calendar months after each cycle's day 0.", resolve: (h) => h.months }),
+    complete: t.int({
+      description: "Cycles whose horizon is complete (the summaries' count).",
+      resolve: (h) => h.result.complete,
     }),
-    complete: t.int({ description: "Cycles whose horizon is complete.", resolve: (h) => h.result.complete }),
     incomplete: t.int({
-      description: "Cycles whose horizon runs past the data (reported, not summarised).",
+      description: "Cycles left out of the summaries (see `leftOut`).",
       resolve: (h) => h.result.incomplete,
     }),
     rows: t.field({
       type: [StudyRowRef],
-      description: "One row per cycle, oldest first.",
-      resolve: (h) => h.result.events.map((outcome, i) => ({ cycle: h.cycles[i]!, outcome })),
+      description: "One row per cycle, oldest first, complete or not.",
+      resolve: rowsOf,
+    }),
+    leftOut: t.field({
+      type: [LeftOutRef],
+      description: "The cycles left out of the summaries, with the reason.",
+      resolve: (h) => rowsOf(h).filter((r) => !r.outcome.complete),
     }),
     base: t.field({
       type: SummaryStatsRef,
-      description: "Summary of the base returns.",
+      description: "Summary of the base returns over the complete cycles.",
       resolve: (h) => h.result.summary.base,
     }),
     benchmark: t.field({
       type: SummaryStatsRef,
-      description: "Summary of the benchmark returns.",
+      description: "Summary of the benchmark returns over the complete cycles.",
       resolve: (h) => h.result.summary.benchmark!,
     }),
     excess: t.field({
       type: SummaryStatsRef,
       description:
-        "Summary of base − benchmark: mean/median excess, hit rate (share of cycles the base led), t-statistic, spread (min, max).",
+        "Summary of base − benchmark over the complete cycles: mean/median excess, hit rate (share of cycles the base led), t-statistic, intervals, spread.",
       resolve: (h) => h.result.summary.excess!,
     }),
   }),
@@ -452,13 +667,72 @@ interface StudyShape {
   base: Instrument;
   benchmark: Instrument;
   direction: CycleDirection;
-  cycles: (RateCycle & { seriesCode: string })[];
+  rate: RateSeriesShape;
+  options: CycleOptions;
+  selection: { since: number | null; until: number | null; last: number | null; matching: number };
+  cycles: CycleShape[];
   horizons: HorizonShape[];
 }
 
+const StudyConventionsRef = builder.objectRef<StudyShape>("StudyConventions").implement({
+  description: "The conventions of an event study, stated with the answer.",
+  fields: (t) => ({
+    dayZero: t.string({
+      description: "Which close is day 0.",
+      resolve: () =>
+        "The close of the FOMC's announcement day (the last close on or before the announcement date) when the built-in record has the decision behind the cycle's first move; otherwise the last close on or before the first day the rate shows the new level. Each row's dayZeroRule says which.",
+    }),
+    horizon: t.string({
+      description: "How a horizon ends.",
+      resolve: () =>
+        "N calendar months after the event date (clamped to the month end), at each instrument's last close on or before that date.",
+    }),
+    prices: t.string({
+      description: "Which price.",
+      resolve: () =>
+        "Adjusted close (the close where a source has none); simple total returns, not annualised.",
+    }),
+    excess: t.string({
+      description: "What excess means.",
+      resolve: () => "Base return − benchmark return (arithmetic).",
+    }),
+    summary: t.string({
+      description: "What the summaries count.",
+      resolve: (s) =>
+        `Complete events only; cycles whose horizon runs past either instrument's data are listed in leftOut. Intervals at 95 %: Student's t and exact bootstrap for the mean, Clopper–Pearson for the hit rate. Events ${s.horizons.some((h) => h.months > 3) ? "less than a horizon apart overlap, which the t-statistic does not account for" : "may overlap when they are closer than the horizon"}.`,
+    }),
+  }),
+});
+
+const StudySelectionRef = builder
+  .objectRef<StudyShape["selection"] & { studied: number }>("StudySelection")
+  .implement({
+    description: "Which cycles were studied.",
+    fields: (t) => ({
+      since: t.field({
+        type: "Date",
+        nullable: true,
+        description: "Cycles starting on or after.",
+        resolve: (s) => s.since,
+      }),
+      until: t.field({
+        type: "Date",
+        nullable: true,
+        description: "Cycles starting on or before.",
+        resolve: (s) => s.until,
+      }),
+      last: t.int({ nullable: true, description: "At most the last N of them.", resolve: (s) => s.last }),
+      matching: t.int({
+        description: "Cycles of the direction inside the window before `last` applied.",
+        resolve: (s) => s.matching,
+      }),
+      studied: t.int({ description: "Cycles studied.", resolve: (s) => s.studied }),
+    }),
+  });
+
 const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
   description:
-    "Event study: how the base did against the benchmark in the months after each cycle of a direction began.",
+    "Event study: how the base did against the benchmark in the months after each cycle of a direction began, with its conventions, the cycles left out, and intervals fit for a handful of events.",
   fields: (t) => ({
     base: t.field({
       type: InstrumentRef,
@@ -475,6 +749,27 @@ const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
       description: "Which cycles were studied.",
       resolve: (s) => s.direction,
     }),
+    rateSeries: t.field({
+      type: RateSeriesInfoRef,
+      description:
+        "The rate series the cycles come from, and whether it is stale against base and benchmark.",
+      resolve: (s) => s.rate,
+    }),
+    rule: t.field({
+      type: RateCycleRuleRef,
+      description: "How the cycles were detected.",
+      resolve: (s) => s,
+    }),
+    conventions: t.field({
+      type: StudyConventionsRef,
+      description: "Day 0, horizon, prices, summaries.",
+      resolve: (s) => s,
+    }),
+    selection: t.field({
+      type: StudySelectionRef,
+      description: "The window and `last` applied, and how many cycles they kept.",
+      resolve: (s) => ({ ...s.selection, studied: s.cycles.length }),
+    }),
     cycles: t.field({
       type: [RateCycleRef],
       description: "The cycles studied, oldest first.",
@@ -488,57 +783,80 @@ const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
   }),
 });
 
-const seriesArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+const detectionArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   series: t.arg.string({
     required: false,
     defaultValue: DEFAULT_POLICY_SERIES,
     description:
-      "Rate series to detect cycles on: POLICY_RATE (default: the target DFEDTAR until 2008-12-15, then the range's upper bound DFEDTARU), or any stored series such as DFEDTARU, DFEDTARL, DFF (effective rate).",
+      "Rate series: POLICY_RATE (default: the built-in FOMC record, extended by a stored DFEDTARU after its completeThrough date) or any stored series such as DFF (effective rate), FEDFUNDS (monthly), DFEDTARU.",
+  }),
+  frequency: t.arg({
+    type: RateFrequencyEnum,
+    required: false,
+    defaultValue: "auto",
+    description:
+      "Move rule (default AUTO: STEP for target series, MONTHLY for monthly data, otherwise DAILY).",
   }),
   minMoveBp: t.arg.float({
     required: false,
     defaultValue: 20,
     description: "Smallest change counted as a move, basis points (1–500).",
   }),
+  levelWindowDays: t.arg.int({
+    required: false,
+    defaultValue: 10,
+    description: "Daily rule: business days whose median is the rate's level (1–60).",
+  }),
+  persistDays: t.arg.int({
+    required: false,
+    defaultValue: 30,
+    description: "Daily rule: business days a new level must hold to be a move (levelWindowDays–260).",
+  }),
   maxPauseDays: t.arg.int({
     required: false,
     defaultValue: 400,
     description: "Longest pause inside one cycle, calendar days (1–3650).",
+  }),
+  since: t.arg({
+    type: "Date",
+    required: false,
+    description: "Only cycles that started on or after this date.",
+  }),
+  until: t.arg({
+    type: "Date",
+    required: false,
+    description: "Only cycles that started on or before this date.",
   }),
 });
 
 builder.queryFields((t) => ({
   rateCycles: t.field({
     type: [RateCycleRef],
-    description: "Easing and tightening cycles detected on a policy-rate series, oldest first.",
+    description:
+      "Easing and tightening cycles detected on a rate series, oldest first. Each says which series and rule found it and whether the series is stale against the stored instruments.",
     args: {
-      ...seriesArgs(t),
+      ...detectionArgs(t),
       direction: t.arg({ type: CycleDirectionEnum, required: false, description: "Only this direction." }),
-      since: t.arg({
-        type: "Date",
-        required: false,
-        description: "Only cycles that started on or after this date.",
-      }),
     },
     extensions: { cost: { multiplier: () => 10 } },
     resolve: async (_r, args, ctx) => {
       const options = cycleOptions(args);
-      const cycles = await cyclesOf(ctx, options);
-      return cycles
-        .filter(
-          (c) =>
-            (!args.direction || c.direction === args.direction) &&
-            (args.since == null || c.start >= args.since),
-        )
-        .map((c) => ({ ...c, seriesCode: options.code.toUpperCase() }));
+      const [{ rate, cycles }, latest] = await Promise.all([
+        cyclesOf(ctx, options),
+        latestCloseOfDataset(ctx),
+      ]);
+      rate.reference ??= latest;
+      return inWindow(rate, cycles, args.since, args.until).filter(
+        (c) => !args.direction || c.direction === args.direction,
+      );
     },
   }),
   rateCycleStudy: t.field({
     type: StudyRef,
     description:
-      "Event study of `base` against `benchmark` after the start of each cycle of `direction`: per-cycle returns and, per horizon, mean/median excess, hit rate, t-statistic and spread. Incomplete horizons are reported and left out of the summaries.",
+      "Event study of `base` against `benchmark` after the start of each cycle of `direction`: per-cycle returns from the announcement-day close, the cycles left out and why, and per horizon mean/median excess, hit rate, t-statistic and 95 % intervals.",
     args: {
-      ...seriesArgs(t),
+      ...detectionArgs(t),
       base: t.arg.string({
         required: false,
         defaultValue: "IWM",
@@ -560,14 +878,10 @@ builder.queryFields((t) => ({
         defaultValue: [3, 6, 12],
         description: "Horizons in calendar months (1–120; up to 10).",
       }),
-      since: t.arg({
-        type: "Date",
-        required: false,
-        description: "Only cycles that started on or after this date.",
-      }),
       last: t.arg.int({
         required: false,
-        description: "Only the most recent N cycles (1–50), after `since`.",
+        description:
+          "Study exactly the most recent N cycles (1–50) inside the window (fewer if fewer exist).",
       }),
     },
     extensions: { cost: { multiplier: () => 10 } },
@@ -578,19 +892,22 @@ builder.queryFields((t) => ({
         throw badInput("last", `must be an integer from 1 to 50 (got ${args.last})`);
       }
       const direction = (args.direction ?? "easing") as CycleDirection;
-      const [base, benchmark, all] = await Promise.all([
+      const [base, benchmark, { rate: detected, cycles: all }] = await Promise.all([
         requireInstrument(ctx, args.base ?? "IWM", "base"),
         requireInstrument(ctx, args.benchmark ?? "SPY", "benchmark"),
         cyclesOf(ctx, options),
       ]);
-      let cycles = all
-        .filter((c) => c.direction === direction && (args.since == null || c.start >= args.since))
-        .map((c) => ({ ...c, seriesCode: options.code.toUpperCase() }));
-      if (args.last != null) cycles = cycles.slice(-args.last);
       const [b, m] = await Promise.all([pricesOf(ctx, base), pricesOf(ctx, benchmark)]);
+      const lastClose = Math.max(
+        b.dates[b.dates.length - 1] ?? -Infinity,
+        m.dates[m.dates.length - 1] ?? -Infinity,
+      );
+      const rate: RateSeriesShape = { ...detected, reference: Number.isFinite(lastClose) ? lastClose : null };
+      const matching = inWindow(rate, all, args.since, args.until).filter((c) => c.direction === direction);
+      const cycles = (args.last != null ? matching.slice(-args.last) : matching).map((c) => ({ ...c, rate }));
       const study = userInput(() =>
         eventStudy({
-          events: cycles.map((c) => c.start),
+          events: cycles.map((c) => eventOf(c).date),
           series: { base: b, benchmark: m },
           horizons: horizons.map((months) => ({ months })),
         }),
@@ -599,6 +916,14 @@ builder.queryFields((t) => ({
         base,
         benchmark,
         direction,
+        rate,
+        options,
+        selection: {
+          since: args.since ?? null,
+          until: args.until ?? null,
+          last: args.last ?? null,
+          matching: matching.length,
+        },
         cycles,
         horizons: study.horizons.map((result, i) => ({ months: horizons[i]!, result, cycles })),
       };

@@ -4,6 +4,7 @@
  * normalised value, weight, contribution). The rule lives in @cyclelens/core's `rotationSignal`.
  */
 import {
+  formatISODate,
   historyPosition,
   indexOnOrBefore,
   type RotationComponent,
@@ -15,13 +16,37 @@ import { GraphQLError } from "graphql";
 import { userInput } from "../errors.js";
 import { builder } from "./builder.js";
 import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
-import { positioningOf } from "./positioning.js";
-import { cyclesOf, DEFAULT_POLICY_SERIES } from "./rate-cycles.js";
-import { gapOf } from "./valuation.js";
+import { stalenessOf } from "./policy-rate.js";
+import { POSITIONING_HINT, positioningOf } from "./positioning.js";
+import { cycleOptions, cyclesOf, DEFAULT_POLICY_SERIES } from "./rate-cycles.js";
+import { gapOf, missingValuations, VALUATION_HINT } from "./valuation.js";
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
-const ComponentRef = builder.objectRef<RotationComponent>("RotationComponent").implement({
+const ComponentStatusEnum = builder.enumType("RotationComponentStatus", {
+  description: "Whether a component counts in the score, and if not why.",
+  values: {
+    AVAILABLE: { value: "available", description: "Computed and counted." },
+    NO_DATA: {
+      value: "no-data",
+      description: "Its input is not stored (valuation and positioning have no free source); not counted.",
+    },
+    STALE: {
+      value: "stale",
+      description:
+        "Its input ends well before the prices' as-of date (rate series: 14 days daily, 62 days monthly/step; valuations and positioning: 62 days); not counted.",
+    },
+    INSUFFICIENT_HISTORY: {
+      value: "insufficient-history",
+      description:
+        "Not enough price history at the as-of date (e.g. fewer than 200 common closes); not counted.",
+    },
+  } as const,
+});
+
+type ComponentShape = RotationComponent & { withheld?: Withheld };
+
+const ComponentRef = builder.objectRef<ComponentShape>("RotationComponent").implement({
   description: "One input of the rotation signal.",
   fields: (t) => ({
     name: t.string({
@@ -50,8 +75,19 @@ const ComponentRef = builder.objectRef<RotationComponent>("RotationComponent").i
       description: "100 × effectiveWeight × normalized; the contributions sum to the score.",
       resolve: (c) => (Number.isFinite(c.contribution) ? c.contribution : 0),
     }),
-    detail: t.exposeString("detail", {
+    detail: t.string({
       description: "What was computed, or why the component is unavailable.",
+      resolve: (c) => c.withheld?.reason ?? c.detail,
+    }),
+    status: t.field({
+      type: ComponentStatusEnum,
+      description: "Counted, or why not.",
+      resolve: (c) => c.withheld?.status ?? (c.available ? "available" : "insufficient-history"),
+    }),
+    reason: t.string({
+      nullable: true,
+      description: "Why it is not counted, and how to fix it; null when counted.",
+      resolve: (c) => (c.available ? null : (c.withheld?.reason ?? c.detail)),
     }),
   }),
 });
@@ -60,6 +96,7 @@ interface SignalShape {
   small: Instrument;
   large: Instrument;
   signal: RotationSignal;
+  withheld: Partial<Record<RotationComponent["name"], Withheld>>;
 }
 
 const RotationSignalRef = builder.objectRef<SignalShape>("RotationSignal").implement({
@@ -91,20 +128,22 @@ const RotationSignalRef = builder.objectRef<SignalShape>("RotationSignal").imple
     components: t.field({
       type: [ComponentRef],
       description: "Every component, available or not.",
-      resolve: (s) => [...s.signal.components],
+      resolve: (s) => s.signal.components.map((c) => ({ ...c, withheld: s.withheld[c.name] })),
     }),
   }),
 });
 
-/** Runs `fn`; a NOT_FOUND for optional data (no valuation, no positioning) becomes `undefined`. */
-async function optional<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === "NOT_FOUND") return undefined;
-    throw error;
-  }
+/** Why a component is in or out of the score. */
+type ComponentStatus = "available" | "no-data" | "stale" | "insufficient-history";
+
+/** The API's verdict on an input it withheld from the score (no data, or stale against the prices). */
+interface Withheld {
+  status: Exclude<ComponentStatus, "available" | "insufficient-history">;
+  reason: string;
 }
+
+/** Days after which monthly inputs (valuations, positioning) are stale against the prices' as-of date. */
+const MONTHLY_STALE_DAYS = 62;
 
 builder.queryFields((t) => ({
   rotationSignal: t.field({
@@ -142,36 +181,83 @@ builder.queryFields((t) => ({
         requireInstrument(ctx, args.small ?? "IWM", "small"),
         requireInstrument(ctx, args.large ?? "SPY", "large"),
       ]);
-      const [smallPrices, largePrices, gap, cycles, positioning] = await Promise.all([
+      const options = cycleOptions({ series: args.rateSeries });
+      const segment = args.positioningSegment ?? "small_cap";
+      const [smallPrices, largePrices, missingPE, { rate, cycles }, positioning] = await Promise.all([
         pricesOf(ctx, small),
         pricesOf(ctx, large),
-        gapOf(ctx, small, large),
-        optional(() =>
-          cyclesOf(ctx, { code: args.rateSeries ?? DEFAULT_POLICY_SERIES, minMoveBp: 20, maxPauseDays: 400 }),
-        ),
-        optional(() => positioningOf(ctx, args.positioningSegment ?? "small_cap")),
+        missingValuations(ctx, [small, large]),
+        cyclesOf(ctx, options, "rateSeries"),
+        positioningOf(ctx, segment, null, "positioningSegment").catch((error: unknown) => {
+          // no positioning stored at all is a missing input; an unknown segment (a typo) stays an error
+          if (error instanceof GraphQLError && error.extensions.code === "DATA_UNAVAILABLE") return null;
+          throw error;
+        }),
       ]);
-      // As of a past date, the valuation and positioning percentiles use only the history up to it.
+      const lastClose = Math.min(
+        smallPrices.dates[smallPrices.dates.length - 1] ?? Number.NaN,
+        largePrices.dates[largePrices.dates.length - 1] ?? Number.NaN,
+      );
       const asOf = args.asOf ?? undefined;
-      let valuationPercentile = gap.current?.gap.percentile;
-      let positioningPercentile = positioning?.p.current?.percentile;
-      if (asOf !== undefined) {
-        const g = indexOnOrBefore(gap.dates, asOf);
-        valuationPercentile = g >= 0 ? historyPosition(gap.gap.subarray(0, g + 1)).percentile : undefined;
-        const p = positioning ? indexOnOrBefore(positioning.p.dates, asOf) : -1;
-        positioningPercentile = p >= 0 ? positioning!.p.percentile[p] : undefined;
+      const at = asOf ?? lastClose;
+      const withheld: SignalShape["withheld"] = {};
+
+      // Valuation: both multiples stored, and not stale at the as-of date.
+      let valuationPercentile: number | undefined;
+      if (missingPE.length > 0) {
+        withheld.valuation = {
+          status: "no-data",
+          reason: `no forward P/E stored for ${missingPE.map((i) => i.symbol).join(" and ")}: ${VALUATION_HINT}`,
+        };
+      } else {
+        const gap = await gapOf(ctx, small, large);
+        const g = Number.isNaN(at) ? -1 : indexOnOrBefore(gap.dates, at);
+        const lastGap = g >= 0 ? gap.dates[g]! : Number.NaN;
+        if (g >= 0 && at - lastGap > MONTHLY_STALE_DAYS) {
+          withheld.valuation = {
+            status: "stale",
+            reason: `the latest valuation gap is of ${formatISODate(lastGap)}, ${at - lastGap} days before ${formatISODate(at)}; import newer snapshots`,
+          };
+        } else if (g >= 0) {
+          // as of a past date, the percentile ranks only the history up to it
+          valuationPercentile = historyPosition(gap.gap.subarray(0, g + 1)).percentile;
+        }
       }
+
+      // Rate-cycle phase: the rate series must reach the prices.
+      const rateAt = { ...rate, reference: Number.isNaN(at) ? null : at };
+      const staleRate = stalenessOf(rateAt);
+      if (staleRate.stale) withheld.rateCycle = { status: "stale", reason: staleRate.reason! };
+
+      // Positioning: stored, and not stale at the as-of date.
+      let positioningPercentile: number | undefined;
+      if (!positioning) {
+        withheld.positioning = {
+          status: "no-data",
+          reason: `no positioning stored for ${segment}: ${POSITIONING_HINT}`,
+        };
+      } else {
+        const p = Number.isNaN(at) ? -1 : indexOnOrBefore(positioning.p.dates, at);
+        const last = p >= 0 ? positioning.p.dates[p]! : Number.NaN;
+        if (p >= 0 && at - last > MONTHLY_STALE_DAYS) {
+          withheld.positioning = {
+            status: "stale",
+            reason: `the latest ${segment} positioning is of ${formatISODate(last)}, ${at - last} days before ${formatISODate(at)}; import newer observations`,
+          };
+        } else if (p >= 0) positioningPercentile = positioning.p.percentile[p];
+      }
+
       const signal = userInput(() =>
         rotationSignal({
           small: smallPrices,
           large: largePrices,
           valuationPercentile,
-          rateCycles: cycles,
+          rateCycles: staleRate.stale ? undefined : cycles,
           positioningPercentile,
           asOf,
         }),
       );
-      return { small, large, signal };
+      return { small, large, signal, withheld };
     },
   }),
 }));

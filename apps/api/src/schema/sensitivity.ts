@@ -2,11 +2,16 @@
  * Rate sensitivity: OLS of an instrument's returns on changes of a yield (in basis points), over a window
  * and rolling. "How sensitive are small caps to rates?" is IWM's beta to DGS2 or DGS10.
  */
-import { rateSensitivity, rollingRateSensitivity, type SensitivityFrequency } from "@cyclelens/core";
+import {
+  formatISODate,
+  rateSensitivity,
+  rollingRateSensitivity,
+  type SensitivityFrequency,
+} from "@cyclelens/core";
 import type { EconomicSeriesInfo } from "@cyclelens/db";
-import { badInput, userInput } from "../errors.js";
+import { badInput, dataUnavailable, userInput } from "../errors.js";
 import { builder } from "./builder.js";
-import { pointsInRange } from "./common.js";
+import { type CoverageShape, pointsInRange, WindowCoverageRef } from "./common.js";
 import { EconomicSeriesRef, observationsOf, requireSeries } from "./economic.js";
 import { InstrumentRef, pricesOf } from "./instrument.js";
 import { DateRangeInput, dayRange } from "./scalars.js";
@@ -54,6 +59,9 @@ interface SensitivityShape {
   series: EconomicSeriesInfo;
   result: ReturnType<typeof rateSensitivity>;
   rolling: ReturnType<typeof rollingRateSensitivity> | null;
+  coverage: CoverageShape;
+  /** Why the yield is stale against the instrument; null when it is not. */
+  stale: string | null;
 }
 
 const RateSensitivityRef = builder.objectRef<SensitivityShape>("RateSensitivity").implement({
@@ -64,6 +72,22 @@ const RateSensitivityRef = builder.objectRef<SensitivityShape>("RateSensitivity"
       type: EconomicSeriesRef,
       description: "The yield regressed on.",
       resolve: (s) => s.series,
+    }),
+    coverage: t.field({
+      type: WindowCoverageRef,
+      description:
+        "How the instrument's and the yield's common dates covered the requested window (day 0 = the last common date on or before `from`).",
+      resolve: (s) => s.coverage,
+    }),
+    stale: t.boolean({
+      description:
+        "True when the yield ends more than 14 days (daily data) or 62 days (weekly, monthly) before the instrument's last close: the latest returns have no yield change to pair with.",
+      resolve: (s) => s.stale !== null,
+    }),
+    staleReason: t.string({
+      nullable: true,
+      description: "Why it is stale and how to fix it; null when it is not.",
+      resolve: (s) => s.stale,
     }),
     frequency: t.field({
       type: FrequencyEnum,
@@ -102,7 +126,7 @@ const RateSensitivityRef = builder.objectRef<SensitivityShape>("RateSensitivity"
     from: t.field({
       type: "Date",
       nullable: true,
-      description: "First pair's date.",
+      description: "First pair's date (the pair runs from day 0, `coverage.from`).",
       resolve: (s) => finite(s.result.from),
     }),
     to: t.field({
@@ -164,16 +188,43 @@ builder.objectFields(InstrumentRef, (t) => ({
       }
       const series = await requireSeries(ctx, args.series ?? "DGS10", "series");
       const [prices, yields] = await Promise.all([pricesOf(ctx, instrument), observationsOf(ctx, series)]);
-      const options = {
-        frequency: (args.frequency ?? "daily") as SensitivityFrequency,
-        from: range.from,
-        to: range.to,
-      };
-      return userInput(() => ({
+      const frequency = (args.frequency ?? "daily") as SensitivityFrequency;
+      const options = { frequency, from: range.from, to: range.to };
+      const result = userInput(() => rateSensitivity(prices, yields, options));
+      const subject = `${instrument.symbol} and ${series.code}`;
+      const lastOf = (x: { dates: Int32Array }) => x.dates[x.dates.length - 1] ?? Number.NaN;
+      const first = Math.max(prices.dates[0] ?? Number.NaN, yields.dates[0] ?? Number.NaN);
+      const last = Math.min(lastOf(prices), lastOf(yields));
+      if (!(result.observations > 0)) {
+        const both = Number.isFinite(first) && Number.isFinite(last) && first <= last;
+        throw dataUnavailable(
+          both ? "range" : "series",
+          both
+            ? `${subject} have fewer than two common dates inside the window; they overlap from ${formatISODate(first)} to ${formatISODate(last)}`
+            : `${subject} have no dates in common`,
+          both ? { from: formatISODate(first), to: formatISODate(last) } : null,
+        );
+      }
+      const lag = lastOf(prices) - lastOf(yields);
+      const limit = frequency === "daily" ? 14 : 62;
+      return {
         series,
-        result: rateSensitivity(prices, yields, options),
-        rolling: args.rolling != null ? rollingRateSensitivity(prices, yields, options, args.rolling) : null,
-      }));
+        result,
+        coverage: {
+          subject: `${subject} (common dates)`,
+          requested: range,
+          available: { first, last },
+          used: { from: result.start, to: result.to },
+        },
+        stale:
+          lag > limit
+            ? `${series.code} ends ${formatISODate(lastOf(yields))}, ${lag} days before ${instrument.symbol}'s last close; import a newer ${series.code} (pnpm ingest ${series.code})`
+            : null,
+        rolling:
+          args.rolling != null
+            ? userInput(() => rollingRateSensitivity(prices, yields, options, args.rolling!))
+            : null,
+      };
     },
   }),
 }));

@@ -6,7 +6,7 @@
 import { valuationGap } from "@cyclelens/core";
 import type { Instrument, ValuationColumns } from "@cyclelens/db";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, dataUnavailable } from "../errors.js";
 import { builder } from "./builder.js";
 import { PointRef, seriesCost, toPoints, windowOf } from "./common.js";
 import { InstrumentRef, requireInstrument } from "./instrument.js";
@@ -203,6 +203,23 @@ const ValuationGapRef = builder.objectRef<GapShape>("ValuationGap").implement({
   }),
 });
 
+/** How to get valuation data (forward P/E has no free source). */
+export const VALUATION_HINT =
+  "valuation snapshots have no free data source: import them with `pnpm ingest --csv <file> --kind valuation` (format in packages/ingest/README.md) or the recordValuations mutation";
+
+/** Symbols among `instruments` with no stored value of `metric` (the reason a valuation gap cannot be computed). */
+export async function missingValuations(
+  ctx: Context,
+  instruments: Instrument[],
+  metric: Metric = "forwardPE",
+): Promise<Instrument[]> {
+  const all = await Promise.all(instruments.map((i) => valuationsOf(ctx, i)));
+  return instruments.filter((_, k) => {
+    const v = all[k];
+    return !v?.[metric].some((x) => Number.isFinite(x));
+  });
+}
+
 /** Computes the valuation gap of two instruments' multiple (shared with the rotation signal). */
 export async function gapOf(
   ctx: Context,
@@ -220,7 +237,7 @@ builder.queryFields((t) => ({
   valuationGap: t.field({
     type: ValuationGapRef,
     description:
-      "The valuation gap between two instruments (default IWM against SPY on forward P/E), its percentile and z-score in its own history.",
+      "The valuation gap between two instruments (default IWM against SPY on forward P/E), its percentile and z-score in its own history. DATA_UNAVAILABLE (naming base or benchmark) when either has no values of the metric stored.",
     args: {
       base: t.arg.string({
         required: false,
@@ -252,6 +269,14 @@ builder.queryFields((t) => ({
       ]);
       if (base.id === benchmark.id) throw badInput("benchmark", "must differ from base");
       const metric = (args.metric ?? "forwardPE") as Metric;
+      const missing = await missingValuations(ctx, [base, benchmark], metric);
+      if (missing.length > 0) {
+        const argument = missing[0] === base ? "base" : "benchmark";
+        throw dataUnavailable(
+          argument,
+          `No ${metric} values are stored for ${missing.map((i) => i.symbol).join(" and ")}: ${VALUATION_HINT}.`,
+        );
+      }
       let gap = await gapOf(ctx, base, benchmark, metric);
       if (range.from !== undefined || range.to !== undefined) {
         const [a, b] = await Promise.all([valuationsOf(ctx, base), valuationsOf(ctx, benchmark)]);
@@ -261,6 +286,13 @@ builder.queryFields((t) => ({
           return { dates: v.dates.subarray(w.start, w.end), values: v[metric].subarray(w.start, w.end) };
         };
         gap = valuationGap(cut(a), cut(b));
+      }
+      if (!gap.current) {
+        const ranged = range.from !== undefined || range.to !== undefined;
+        throw dataUnavailable(
+          ranged ? "range" : "benchmark",
+          `${base.symbol} and ${benchmark.symbol} have no date with both ${metric} values${ranged ? " inside the range" : ""}.`,
+        );
       }
       return { base, benchmark, metric, gap, range };
     },

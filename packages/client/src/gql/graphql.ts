@@ -25,6 +25,17 @@ export type CorporateActionKind =
   /** A stock split: `numerator` shares after for `denominator` shares before. */
   | 'SPLIT';
 
+/** Whether the data cover the whole requested window. */
+export type CoverageStatus =
+  /** The data end before `to`: the exit is the last close there is. */
+  | 'ENDS_EARLY'
+  /** Day 0 is the last close on or before `from`, and the data reach `to`. */
+  | 'FULL'
+  /** The data begin after `from`: day 0 is the first close there is, so the window is shorter than asked. */
+  | 'STARTS_LATE'
+  /** Both. */
+  | 'STARTS_LATE_ENDS_EARLY';
+
 /** Direction of a policy-rate cycle. */
 export type CycleDirection =
   /** Rate cuts. */
@@ -51,6 +62,20 @@ export type DateRange = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Which date an event study's day 0 is. */
+export type DayZeroRule =
+  /** The close of the FOMC's announcement day (the last close on or before the announcement date, the Friday before a weekend announcement). */
+  | 'ANNOUNCEMENT'
+  /** No announcement date is known (changes before 1994, decisions after the record, moves the record does not explain): the last close on or before the first day the rate shows the new level. */
+  | 'FIRST_DAY_AT_NEW_LEVEL';
+
+/** Why an event has no result at a horizon. */
+export type IncompleteReason =
+  /** The horizon ends after an instrument's last close. */
+  | 'ENDS_AFTER_DATA'
+  /** An instrument has no close on or before day 0. */
+  | 'STARTS_BEFORE_DATA';
+
 /** Narrows the instrument list; all given conditions must hold. */
 export type InstrumentFilter = {
   /** Only ETFs or only indexes. */
@@ -67,6 +92,13 @@ export type InstrumentKind =
   | 'ETF'
   /** A market index (^RUT, ^GSPC); indexes have no volume. */
   | 'INDEX';
+
+/** How the FOMC stated the federal funds target. */
+export type PolicyTargetKind =
+  /** A range, 25 bp wide (since 2008-12-16). */
+  | 'RANGE'
+  /** A single rate (until 2008-12-15). */
+  | 'TARGET';
 
 /** One positioning observation to store. */
 export type PositioningObservationInput = {
@@ -90,6 +122,28 @@ export type PriceField =
   | 'OPEN'
   /** Shares traded (null for indexes). */
   | 'VOLUME';
+
+/** Which move rule detects the moves of a rate series (see `rateCycles`). */
+export type RateFrequency =
+  /** STEP for POLICY_RATE and the target series (DFEDTAR, DFEDTARU, DFEDTARL), MONTHLY when observations are 25+ days apart, otherwise DAILY. */
+  | 'AUTO'
+  /** The effective-rate rule: business-day persistence (`persistDays`), levels as medians over `levelWindowDays`, weekends ignored. */
+  | 'DAILY'
+  /** Monthly averages: a move starts in its (partial) month and is confirmed by the next month. */
+  | 'MONTHLY'
+  /** A target series: every change of at least `minMoveBp` is a move on the day it takes effect. */
+  | 'STEP';
+
+/** Whether a component counts in the score, and if not why. */
+export type RotationComponentStatus =
+  /** Computed and counted. */
+  | 'AVAILABLE'
+  /** Not enough price history at the as-of date (e.g. fewer than 200 common closes); not counted. */
+  | 'INSUFFICIENT_HISTORY'
+  /** Its input is not stored (valuation and positioning have no free source); not counted. */
+  | 'NO_DATA'
+  /** Its input ends well before the prices' as-of date (rate series: 14 days daily, 62 days monthly/step; valuations and positioning: 62 days); not counted. */
+  | 'STALE';
 
 /** Sampling of returns and yield changes for the regression. */
 export type SensitivityFrequency =

@@ -4,9 +4,10 @@
  * of fat-tailed daily shocks whose volatility follows market regimes, with a shared market factor (so the
  * instruments are correlated). ETFs are their index / 10 (IWM ← ^RUT, SPY ← ^GSPC) with tracking noise; QQQ
  * and KRE have their own anchors (KRE: 2006 inception, a peak in early 2022, ~-55 % into May 2023, partial
- * recovery). Rates follow the real FOMC step schedule; yields and valuations follow anchors plus AR(1) noise.
+ * recovery). Rates follow the real FOMC record (`FOMC_DECISIONS`); yields and valuations follow anchors plus AR(1) noise.
  */
 import { daysFromCivil, epochDayToISO } from "../dates.js";
+import { policyTargetOn } from "../reference/fomc.js";
 import type {
   BarRow,
   EconomicSeriesInput,
@@ -16,7 +17,6 @@ import type {
   ValuationRow,
 } from "../types.js";
 import { tradingDays } from "./calendar.js";
-import { targetOn } from "./fomc.js";
 import { Prng } from "./prng.js";
 
 export const DEMO_START = "2000-01-03";
@@ -624,7 +624,7 @@ function rateSeries(days: readonly number[], rng: Prng): DemoSeries[] {
   let noise = 0;
   for (let d = first; d <= end; d++) {
     const date = epochDayToISO(d);
-    const t = targetOn(date);
+    const t = policyTargetOn(date)!;
     upper.push({ date, value: t.upper });
     lower.push({ date, value: t.lower });
     noise = 0.6 * noise + 0.02 * rng.normal();
@@ -637,7 +637,7 @@ function rateSeries(days: readonly number[], rng: Prng): DemoSeries[] {
   }
   // Yields on trading days: DGS10 around its anchors, DGS2 between the policy rate and its path a year ahead.
   const mid = (iso: string) => {
-    const t = targetOn(iso);
+    const t = policyTargetOn(iso)!;
     return (t.lower + t.upper) / 2;
   };
   const dgs2: ObservationRow[] = [];

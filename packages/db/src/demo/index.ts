@@ -1,5 +1,4 @@
 export { nyseHolidays, SPECIAL_CLOSURES, tradingDays } from "./calendar.js";
-export { FOMC_STEPS, type TargetStep, targetOn } from "./fomc.js";
 export {
   DEMO_END,
   DEMO_PROVENANCE,
