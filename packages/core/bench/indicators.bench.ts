@@ -3,7 +3,8 @@
  * @debut/indicators vs a bare loop, in batch (whole series) and streaming (one update per value) form.
  *
  * Run: pnpm --filter @cyclelens/core bench   (node --expose-gc --import tsx bench/indicators.bench.ts)
- * Env: BENCH_N (points, default 1,000,000), BENCH_LIB_N (points given to technicalindicators,
+ * Env: BENCH_CLOCK=cpu (time runs by the process's CPU time instead of wall time; see `now`),
+ * BENCH_N (points, default 1,000,000), BENCH_LIB_N (points given to technicalindicators,
  * default 100,000 — its generator-based batch APIs take seconds on 1M points; its times are scaled
  * linearly to BENCH_N and marked as such), BENCH_ROUNDS (default 5) and BENCH_RUNS (timed runs per
  * round, default 9). trading-signals runs on the full BENCH_N points: scaled 100,000-point runs
@@ -28,7 +29,8 @@
  * @ixjb94/indicators runs its synchronous batch API (IndicatorsSync, number[] in, number[] out);
  * @debut/indicators is streaming-only, so its batch is a loop of nextValue (like trading-signals' add).
  * Streaming table: our streaming forms (`update`) against trading-signals' `add` and @debut's
- * `nextValue`, all fed the same 1,000,000 values one by one; reported per update.
+ * `nextValue`, all fed the same 1,000,000 values one by one, interleaved round by round (BENCH_STREAM_ROUNDS,
+ * default 7); reported per update.
  */
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -59,6 +61,7 @@ const LIB_N = Math.min(N, Number(process.env.BENCH_LIB_N ?? 100_000));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARMUP = 10;
+const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn("warning: run with --expose-gc (pnpm bench does) for a GC before each run");
 const collect = gc ?? (() => {});
@@ -108,12 +111,24 @@ interface Stat {
 const stat = (xs: number[]): Stat => ({ median: median(xs), min: Math.min(...xs) });
 
 /** Timed runs of `fn`, each after a GC. */
+/**
+ * The clock: wall time (default), or with BENCH_CLOCK=cpu the process's CPU time (user + system,
+ * microseconds) — on a shared machine, time spent waiting for a CPU behind other processes inflates
+ * short runs far more than long ones (a fixed wait per run), which distorts the ratios; CPU time leaves
+ * that wait out (cache and core sharing still inflate it).
+ */
+const CPU_CLOCK = process.env.BENCH_CLOCK === "cpu";
+function now(): number {
+  if (!CPU_CLOCK) return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 function sample(fn: () => unknown, runs: number, into: number[]): void {
   for (let i = 0; i < runs; i++) {
     collect();
-    const t0 = performance.now();
+    const t0 = now();
     const r = fn();
-    into.push(performance.now() - t0);
+    into.push(now() - t0);
     consume(r);
   }
 }
@@ -422,7 +437,6 @@ for (let i = 0; i < WARMUP; i++) {
     consume(c.fresh());
     if (c.reused) consume(c.reused());
   }
-  for (const c of streams) consume(c.ours());
 }
 for (let r = 0; r < ROUNDS; r++) {
   sample(bareLoop, RUNS, bareT);
@@ -430,9 +444,6 @@ for (let r = 0; r < ROUNDS; r++) {
   cases.forEach((c, j) => {
     sample(c.fresh, RUNS, freshT[j]!);
     if (c.reused) sample(c.reused, RUNS, reusedT[j]!);
-  });
-  streams.forEach((c, j) => {
-    sample(c.ours, Math.max(1, RUNS >> 1), streamT[j]!);
   });
 }
 const bare = stat(bareT);
@@ -449,7 +460,28 @@ function libStat(fn: (() => unknown) | undefined, size: number): Stat | undefine
   const s = stat(t);
   return { median: (s.median * N) / size, min: (s.min * N) / size };
 }
-const streamLibs = streams.map((c) => ({ ts: libStat(c.ts, N), debut: libStat(c.debut, N) }));
+// Streaming: ours and the libraries interleaved round by round (every round runs each row's three
+// forms once), so a burst of load from another process hits all three alike.
+const streamTs = streams.map(() => [] as number[]);
+const streamDebut = streams.map(() => [] as number[]);
+for (const c of streams) {
+  for (let i = 0; i < LIB_WARMUP; i++) {
+    consume(c.ours());
+    if (c.ts) consume(c.ts());
+    if (c.debut) consume(c.debut());
+  }
+}
+for (let r = 0; r < STREAM_ROUNDS; r++) {
+  streams.forEach((c, j) => {
+    sample(c.ours, 1, streamT[j]!);
+    if (c.ts) sample(c.ts, 1, streamTs[j]!);
+    if (c.debut) sample(c.debut, 1, streamDebut[j]!);
+  });
+}
+const streamLibs = streams.map((_, j) => ({
+  ts: streamTs[j]!.length ? stat(streamTs[j]!) : undefined,
+  debut: streamDebut[j]!.length ? stat(streamDebut[j]!) : undefined,
+}));
 const libs = cases.map((c) => {
   const j = streams.findIndex((x) => x.name === c.name);
   return {
@@ -481,7 +513,7 @@ const lines = [
   `Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${started.toISOString().slice(0, 10)}, ` +
     `load average ${load0[0]!.toFixed(1)} → ${load1[0]!.toFixed(1)}.`,
   `${N.toLocaleString("en-US")} points; ours: ${WARMUP} warm-ups, then ${ROUNDS} interleaved rounds × ${RUNS} runs ` +
-    `(${ROUNDS * RUNS} timed runs each); libraries: ${LIB_WARMUP} warm-ups, median / min of ${LIB_RUNS} runs (${scaled}). Times in ms, "median / min".`,
+    `(${ROUNDS * RUNS} timed runs each); libraries: ${LIB_WARMUP} warm-ups, median / min of ${LIB_RUNS} runs (${scaled}). ${CPU_CLOCK ? "CPU" : "Wall"} times in ms, "median / min".`,
   "",
   "| Computation | ours, fresh outputs | ours, reused outputs | technicalindicators | trading-signals | @ixjb94/indicators | @debut/indicators | speed-up vs technicalindicators | vs trading-signals | vs @ixjb94/indicators | vs @debut/indicators | ours / bare loop, fresh | ours / bare loop, reused |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -494,7 +526,7 @@ const lines = [
     return `| ${c.name} | ${ms2(f)} | ${ms2(r)} | ${ms2(l.ti)} | ${ms2(l.ts)} | ${ms2(l.ix)} | ${ms2(l.debut)} | ${speedup(l.ti, f)} | ${speedup(l.ts, f)} | ${speedup(l.ix, f)} | ${speedup(l.debut, f)} | ${vsBare(f)} | ${vsBare(r)} |`;
   }),
   "",
-  `Streaming forms, ${N.toLocaleString("en-US")} updates per run (ours: ${ROUNDS} rounds × ${Math.max(1, RUNS >> 1)} runs after the warm-ups; libraries as above). Nanoseconds per update, "median / min".`,
+  `Streaming forms, ${N.toLocaleString("en-US")} updates per run; ${LIB_WARMUP} warm-ups each, then ${STREAM_ROUNDS} rounds in which each row runs ours, trading-signals and @debut/indicators once (interleaved). Nanoseconds per update, "median / min".`,
   "",
   "| Streaming | ours (`update`) | trading-signals (`add`) | @debut/indicators (`nextValue`) | speed-up vs trading-signals | vs @debut/indicators |",
   "| --- | ---: | ---: | ---: | ---: | ---: |",
