@@ -1,7 +1,9 @@
 /**
  * The query GraphiQL opens on: the CycleLens story in one request — are small caps leading since 2021,
- * how far is KRE below its 2022 peak, and how did small caps do against large caps 12 months after each
- * Fed easing cycle began?
+ * how far is KRE below its 2022 peak, how did small caps do against large caps 12 months after each
+ * Fed easing cycle began, and is a new cycle starting: every signal month by month with today's resemblance
+ * to past easing starts, the rotation signal with its components, and small vs large caps after the curve's
+ * last un-inversion?
  */
 export const STORY_QUERY = `# CycleLens — is a new market cycle starting, and are small caps leading it?
 # Press ▶ to run. Every figure is computed from the stored daily data;
@@ -46,6 +48,36 @@ query Story {
       leftOut { cycle { start } reason detail }
       excess { count mean median hitRate tStat min max meanInterval { low high } hitRateInterval { low high } }
     }
+  }
+
+  # 4. Is a new cycle starting? Every signal month by month over the last two years (each month knows only
+  #    what was published by its end), today, and how much today resembles each past easing cycle's start
+  regimeTimeline(range: { from: "2024-12-01" }) {
+    today {
+      date
+      policy { phase cycleStart }
+      curve { phase spread steepeningSinceTroughBp lastUninversion }
+      labour { phase sahm }
+      recession { status inRecession }
+      leadership { leader ratioVsAverage }
+      rotation { score label }
+    }
+    months { date policy { phase } curve { phase spread } labour { phase sahm } leadership { leader } rotation { score } }
+    similarity { event { label } date score compared }
+    similarityMethod
+  }
+
+  # 5. The rotation signal: free data first (prices, the FOMC record, FRED); every component's status and inputs
+  rotationSignal {
+    asOf score label availableWeight sufficient warning
+    components { name status weight contribution detail inputs }
+  }
+
+  # 6. Small vs large caps after the curve's last un-inversion (10y − 2y back above zero for 20 trading days)
+  afterLastUninversion: eventStudy(events: { source: CURVE_UNINVERSIONS, last: 1 }, base: "IWM", benchmark: "SPY", horizons: [3, 6, 12]) {
+    description
+    events { date signalDate knownOn detail }
+    horizons { months rows { entryDate exitDate excessReturn complete incompleteReason } }
   }
 }
 `;

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     throw error;
   }
   log(`GraphQL API on ${running.url} (GraphiQL in the browser) using ${db.provider} at ${db.url}`);
+  log(`web app on ${running.url.replace(/graphql$/, "")}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -17,6 +17,7 @@ import { useJitExecution } from "./jit.js";
 import { useQueryLimits } from "./limits.js";
 import { schema } from "./schema/index.js";
 import { useSchemaSDL } from "./sdl.js";
+import { useWebApp } from "./web-app.js";
 
 export interface AppOptions {
   db: Database;
@@ -59,6 +60,7 @@ export function createApp({ db, config, plugins = [] }: AppOptions) {
       }),
       // GET /schema.graphql: the SDL, for client generators (src/sdl.ts)
       useSchemaSDL(),
+      useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
       ...plugins,
     ],
   });

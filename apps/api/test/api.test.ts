@@ -30,7 +30,7 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
     it("lists the demo instruments, flagged as demo", async () => {
       const d = await ok("{ instruments { symbol kind segment isDemo provenance } }");
       expect(d.instruments.map((i: Json) => i.symbol).sort()).toEqual(
-        ["IWM", "KRE", "QQQ", "SPY", "^GSPC", "^RUT"].sort(),
+        ["IWM", "KRE", "QQQ", "RSP", "SPY", "XLP", "XLY", "^GSPC", "^RUT"].sort(),
       );
       expect(d.instruments.every((i: Json) => i.isDemo && i.provenance === "demo")).toBe(true);
     });
@@ -344,16 +344,29 @@ describe.each(testBackends())("GraphQL API on %s", (backend) => {
 
   it("builds the rotation signal from its components", async () => {
     const d =
-      await ok(`{ rotationSignal { asOf score label availableWeight components { name available raw normalized weight effectiveWeight contribution detail } }
+      await ok(`{ rotationSignal { asOf score label availableWeight sufficient warning components { name status available raw normalized weight effectiveWeight contribution detail inputs } }
       past: rotationSignal(asOf: "2020-06-30") { asOf score } }`);
     const r = d.rotationSignal;
     expect(r.components.map((c: Json) => c.name)).toEqual([
       "relativeTrend",
       "relativeMomentum",
-      "valuation",
       "rateCycle",
+      "yieldCurve",
+      "labour",
+      "breadth",
+      "cyclicals",
+      "valuation",
       "positioning",
     ]);
+    // the demo holds every input: the whole weight is available
+    expect(r.components.every((c: Json) => c.status === "AVAILABLE")).toBe(true);
+    expect(r.availableWeight).toBeCloseTo(1, 12);
+    expect(r).toMatchObject({ sufficient: true, warning: null });
+    const byName = Object.fromEntries(r.components.map((c: Json) => [c.name, c]));
+    expect(byName.yieldCurve.inputs).toEqual(["DGS10", "DGS2"]);
+    expect(byName.labour.inputs).toEqual(["SAHMREALTIME"]);
+    expect(byName.breadth.inputs).toEqual(["RSP", "SPY"]);
+    expect(byName.cyclicals.inputs).toEqual(["XLY", "XLP"]);
     expect(r.score).toBeGreaterThanOrEqual(-100);
     expect(r.score).toBeLessThanOrEqual(100);
     expect(r.components.reduce((a: number, c: Json) => a + c.contribution, 0)).toBeCloseTo(r.score, 9);

@@ -116,7 +116,17 @@ for (const backend of testBackends()) {
       const s = data.rotationSignal;
       expect(s.asOf).toBe(AS_OF);
       expect(s.components.map((c) => c.name).sort()).toEqual(
-        ["positioning", "rateCycle", "relativeMomentum", "relativeTrend", "valuation"].sort(),
+        [
+          "breadth",
+          "cyclicals",
+          "labour",
+          "positioning",
+          "rateCycle",
+          "relativeMomentum",
+          "relativeTrend",
+          "valuation",
+          "yieldCurve",
+        ].sort(),
       );
       expect(s.score).toBeGreaterThanOrEqual(-100);
       expect(s.score).toBeLessThanOrEqual(100);

@@ -122,6 +122,8 @@ for (const backend of testBackends()) {
         rotationSignal: {
           score: number | null;
           availableWeight: number;
+          sufficient: boolean;
+          warning: string | null;
           components: {
             name: string;
             status: string;
@@ -131,7 +133,7 @@ for (const backend of testBackends()) {
           }[];
         };
       }>(
-        '{ rotationSignal(rateSeries: "FEDFUNDS") { score availableWeight components { name status available reason contribution } } }',
+        '{ rotationSignal(rateSeries: "FEDFUNDS") { score availableWeight sufficient warning components { name status available reason contribution } } }',
       );
       expect(body.errors).toBeUndefined();
       const byName = Object.fromEntries(body.data!.rotationSignal.components.map((c) => [c.name, c]));
@@ -142,7 +144,18 @@ for (const backend of testBackends()) {
       expect(byName.rateCycle!.reason).toContain("FEDFUNDS ends 2023-11-01");
       expect(byName.positioning).toMatchObject({ status: "AVAILABLE", available: true, reason: null });
       expect(byName.relativeTrend!.status).toBe("AVAILABLE");
-      expect(body.data!.rotationSignal.availableWeight).toBeCloseTo(0.55, 12);
+      // the free macro inputs and the market internals are not stored: each says what to import
+      expect(byName.yieldCurve).toMatchObject({ status: "NO_DATA", available: false });
+      expect(byName.yieldCurve!.reason).toContain("pnpm ingest DGS10 DGS2");
+      expect(byName.labour!.reason).toContain("pnpm ingest SAHMREALTIME UNRATE");
+      expect(byName.breadth!.reason).toContain("RSP not stored");
+      expect(byName.cyclicals!.reason).toContain("XLY and XLP not stored");
+      // trend 0.15 + momentum 0.15 + positioning 0.08: below half the weight, and the signal says so
+      expect(body.data!.rotationSignal.availableWeight).toBeCloseTo(0.38, 12);
+      expect(body.data!.rotationSignal.sufficient).toBe(false);
+      expect(body.data!.rotationSignal.warning).toContain(
+        "computed on 38 % of its weight, below the 50 % minimum",
+      );
       for (const c of body.data!.rotationSignal.components) expect(c.reason ?? "").not.toMatch(/demo/i);
       // the default POLICY_RATE (the built-in record) reaches the prices: counted
       const policy = await s.gql<{ rotationSignal: { components: { name: string; status: string }[] } }>(
@@ -151,6 +164,52 @@ for (const backend of testBackends()) {
       expect(policy.body.data!.rotationSignal.components.find((c) => c.name === "rateCycle")!.status).toBe(
         "AVAILABLE",
       );
+    });
+
+    it("macro fields without their series are DATA_UNAVAILABLE with the import command, never a guess", async () => {
+      const curve = await s.gql("{ yieldCurve { label } }");
+      expect(codeOf(curve.body)).toBe("DATA_UNAVAILABLE");
+      expect(extensionsOf(curve.body).argument).toBe("curve.long");
+      expect(messageOf(curve.body)).toContain("pnpm ingest DGS10");
+      const labour = await s.gql("{ labourMarket { source } }");
+      expect(codeOf(labour.body)).toBe("DATA_UNAVAILABLE");
+      expect(extensionsOf(labour.body).argument).toBe("unemployment");
+      const rec = await s.gql("{ recessions { dataEnd } }");
+      expect(codeOf(rec.body)).toBe("DATA_UNAVAILABLE");
+      expect(messageOf(rec.body)).toContain("pnpm ingest USREC");
+      const study = await s.gql("{ eventStudy(events: { source: SAHM_TRIGGERS }) { description } }");
+      expect(codeOf(study.body)).toBe("DATA_UNAVAILABLE");
+      for (const b of [curve.body, labour.body, rec.body, study.body])
+        expect(messageOf(b)).not.toMatch(/demo/i);
+      // a typo is NOT_FOUND, not missing data
+      const typo = await s.gql('{ yieldCurve(curve: { spreadSeries: "T10Y2X" }) { label } }');
+      expect(codeOf(typo.body)).toBe("NOT_FOUND");
+      expect(extensionsOf(typo.body)).toMatchObject({ argument: "curve.spreadSeries", name: "T10Y2X" });
+    });
+
+    it("default market ratios and the regime timeline answer with typed statuses for what is not stored", async () => {
+      const { body } = await s.gql<{
+        marketRatios: { name: string; status: string; reason: string | null }[];
+        regimeTimeline: {
+          today: Record<string, { status: string }>;
+          similarity: { score: number | null }[];
+        };
+      }>(`{ marketRatios { name status reason }
+        regimeTimeline(range: { from: "2025-01-01" }) { today { policy { status } curve { status } labour { status } recession { status } leadership { status } }
+          similarity { score } } }`);
+      expect(body.errors).toBeUndefined();
+      const ratios = Object.fromEntries(body.data!.marketRatios.map((r) => [r.name, r]));
+      expect(ratios["cyclicals vs defensives"]).toMatchObject({ status: "NO_DATA" });
+      expect(ratios["cyclicals vs defensives"]!.reason).toContain("pnpm ingest XLY XLP");
+      // IWM and SPY end 2025-09-26, KRE runs to 2026-02-18: the ratio is stale against the data, and says so
+      expect(ratios["small vs large caps"]!.status).toBe("STALE");
+      expect(ratios["small vs large caps"]!.reason).toContain(
+        "IWM/SPY ends 2025-09-26, 145 days before the latest close stored (2026-02-18)",
+      );
+      const today = body.data!.regimeTimeline.today;
+      expect(today.policy!.status).toBe("AVAILABLE");
+      expect(today.leadership!.status).toBe("AVAILABLE");
+      for (const k of ["curve", "labour", "recession"]) expect(today[k]!.status).toBe("NO_DATA");
     });
 
     it("rate cycles on a series that stopped long ago say it is stale, and a window past it is DATA_UNAVAILABLE", async () => {

@@ -74,6 +74,28 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
     // valuations, then the benchmark's bars (SPY is not among them)
     expect(one).toBe(4);
   });
+
+  it("market ratios and event studies do not grow with the number of pairs", async () => {
+    const count = async (query: string) => {
+      let n = 0;
+      const off = s.db.onQuery(() => {
+        n++;
+      });
+      try {
+        const { body } = await s.gql(query);
+        expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      } finally {
+        off();
+      }
+      return n;
+    };
+    const pairs = (list: string[]) =>
+      `{ marketRatios(pairs: [${list.map((x) => `{ numerator: "${x}", denominator: "SPY" }`).join(", ")}]) { current { ratioVsAverage } }
+        eventStudy(events: { source: CURVE_UNINVERSIONS }, base: "${list[0]}", benchmark: "SPY") { horizons { excess { mean } } } }`;
+    const one = await count(pairs(["IWM"]));
+    const six = await count(pairs(["IWM", "KRE", "QQQ", ...extra.slice(0, 3)]));
+    expect(six).toBe(one);
+  });
 });
 
 describe.each(testBackends())("history cache on %s", (backend) => {

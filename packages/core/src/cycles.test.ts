@@ -6,6 +6,7 @@ import {
   detectRateCycles,
   detectRateMoves,
   inferRateFrequency,
+  lastConfirmedMove,
   type RateCycle,
   type RateMove,
 } from "./cycles.js";
@@ -601,5 +602,25 @@ describe("cyclesFromMoves", () => {
     ]);
     expect(cyclesFromMoves(moves, { lastDataDate: 40 }).at(-1)!.ongoing).toBe(true);
     expect(() => cyclesFromMoves(moves, { ongoingWithinDays: -1 })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe("lastConfirmedMove", () => {
+  it("reads the Fed's last move as it could be known on a date (confirmedOn)", () => {
+    const m = (date: number, confirmedOn: number): RateMove => ({
+      date,
+      from: 2,
+      to: 1.75,
+      changeBp: -25,
+      confirmedOn,
+    });
+    const easing = cyclesFromMoves([m(10, 10), m(20, 30)]);
+    const hike = cyclesFromMoves([{ date: 40, from: 1.5, to: 1.75, changeBp: 25, confirmedOn: 45 }]);
+    const all = [...easing, ...hike];
+    expect(lastConfirmedMove(all, 5)).toBeNull();
+    expect(lastConfirmedMove(all, 25)).toMatchObject({ date: 10, cycle: { direction: "easing" } });
+    expect(lastConfirmedMove(all, 30)).toMatchObject({ date: 20 });
+    expect(lastConfirmedMove(all, 44)).toMatchObject({ date: 20, cycle: { direction: "easing" } });
+    expect(lastConfirmedMove(all, 45)).toMatchObject({ date: 40, cycle: { direction: "tightening" } });
   });
 });

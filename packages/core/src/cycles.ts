@@ -498,3 +498,32 @@ export function detectRateCycles(rate: Series, options: RateCycleOptions = {}): 
 export function cycleStarts(cycles: readonly RateCycle[], direction?: CycleDirection): number[] {
   return cycles.filter((c) => direction === undefined || c.direction === direction).map((c) => c.start);
 }
+
+/**
+ * The last move confirmed on or before `asOf` (its `confirmedOn`: no look-ahead) and the cycle it belongs to,
+ * or null when no move is known by then — the Fed's phase as it could be read that day.
+ *
+ * @example
+ * import { lastConfirmedMove } from "@cyclelens/core";
+ * const m = (date: number, confirmedOn: number) => ({ date, from: 2, to: 1.75, changeBp: -25, confirmedOn });
+ * const cycle = { direction: "easing" as const, start: 10, end: 20, moves: [m(10, 10), m(20, 30)], moveCount: 2,
+ *   totalChangeBp: -50, rateBefore: 2, rateAfter: 1.5, ongoing: false };
+ * lastConfirmedMove([cycle], 25)?.date; // 10 (the move of day 20 is confirmed only on day 30)
+ * lastConfirmedMove([cycle], 5);        // null
+ */
+export function lastConfirmedMove(
+  cycles: readonly RateCycle[],
+  asOf: number,
+): { readonly cycle: RateCycle; readonly date: number } | null {
+  let found: RateCycle | undefined;
+  let date = Number.NEGATIVE_INFINITY;
+  for (const c of cycles) {
+    for (const m of c.moves) {
+      if (m.confirmedOn <= asOf && m.date >= date) {
+        date = m.date;
+        found = c;
+      }
+    }
+  }
+  return found ? { cycle: found, date } : null;
+}

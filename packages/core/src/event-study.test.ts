@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseISODate as d } from "./dates.js";
+import { parseISODate as d, formatISODate, parseISODate } from "./dates.js";
 import { InvalidArgumentError } from "./errors.js";
-import { type EventHorizon, eventStudy, summarizeOutcomes } from "./event-study.js";
+import { type EventHorizon, eventOutcomes, eventStudy, summarizeOutcomes } from "./event-study.js";
 import type { Series } from "./series.js";
 
 const s = (dates: number[], values: number[]): Series => ({
@@ -210,5 +210,24 @@ describe("summarizeOutcomes", () => {
     expect(r.tStat).toBeCloseTo(m / (sd / Math.sqrt(3)), 12);
     expect(r.hitRate).toBeCloseTo(2 / 3, 15);
     expect([r.min, r.max]).toEqual([-0.05, 0.2]);
+  });
+});
+
+describe("endOfMonth horizons", () => {
+  it("end a month-end event on the month end N months later, and leave other days alone", () => {
+    const dates = ["2020-02-28", "2020-02-29", "2020-03-27", "2020-03-30", "2020-03-31"].map((x) =>
+      parseISODate(x),
+    );
+    const base = { dates: Int32Array.from(dates), values: Float64Array.from([100, 101, 102, 103, 104]) };
+    const [plain, monthEnd] = eventOutcomes({
+      events: [parseISODate("2020-02-29"), parseISODate("2020-02-28")],
+      series: { base },
+      horizons: [{ months: 1 }, { months: 1, endOfMonth: true }],
+    });
+    expect(formatISODate(plain![0]!.endDate)).toBe("2020-03-29");
+    expect(plain![0]!.baseReturn).toBeCloseTo(102 / 101 - 1, 14);
+    expect(formatISODate(monthEnd![0]!.endDate)).toBe("2020-03-31");
+    expect(monthEnd![0]!.baseReturn).toBeCloseTo(104 / 101 - 1, 14);
+    expect(formatISODate(monthEnd![1]!.endDate)).toBe("2020-03-28"); // 02-28 is not the month's last day in 2020
   });
 });

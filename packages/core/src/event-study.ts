@@ -9,7 +9,8 @@
  *   (base, benchmark) uses its own last value on or before the event date.
  * - **Exit**: for a `{ months: n }` horizon the end date is `addMonths(event, n)` (clamped to the
  *   month end: 2024-01-31 + 1 month = 2024-02-29), and the exit is each series' last valid value on
- *   or before that end date. For a `{ tradingDays: n }` horizon the exit is the n-th valid
+ *   or before that end date; with `endOfMonth: true` an event on the last day of a month ends on the last
+ *   day of the month n months later (2024-02-29 + 1 month = 2024-03-31). For a `{ tradingDays: n }` horizon the exit is the n-th valid
  *   observation of the **base** series after the entry (trading days are observations of the base
  *   series), and the benchmark exits at its last valid value on or before that date.
  * - Return = exit / entry − 1; **excess** = base return − benchmark return (arithmetic difference).
@@ -30,7 +31,7 @@
  * Literature* 35 (1997). The t-statistic assumes independent events; overlapping horizons (events
  * closer together than the horizon) overstate it.
  */
-import { addMonths, formatISODate } from "./dates.js";
+import { addMonths, formatISODate, ymd } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
 import {
   type BootstrapInterval,
@@ -43,7 +44,16 @@ import { assertSeries, indexOnOrBefore, type Series } from "./series.js";
 import { mean, median, stddev, tStatistic } from "./stats.js";
 
 /** A horizon: a number of observations of the base series, or calendar months. */
-export type EventHorizon = { readonly tradingDays: number } | { readonly months: number };
+export type EventHorizon =
+  | { readonly tradingDays: number }
+  | {
+      readonly months: number;
+      /**
+       * When the event date is the last day of its month, end on the last day of the month `months` later
+       * (2020-02-29 + 1 month → 2020-03-31, not 03-29): month-end to month-end, for monthly observations.
+       */
+      readonly endOfMonth?: boolean;
+    };
 
 /** Input of {@link eventStudy}. */
 export interface EventStudyInput {
@@ -247,6 +257,47 @@ function horizonLabel(h: EventHorizon, i: number): string {
  * r.horizons[0].summary.excess?.count;  // 1
  */
 export function eventStudy(input: EventStudyInput): EventStudyResult {
+  const { horizons, outcomes, hasBenchmark } = prepareOutcomes(input);
+  return {
+    horizons: horizons.map((h, hi): EventHorizonResult => {
+      const events = outcomes[hi]!;
+      const done = events.filter((o) => o.complete);
+      return {
+        horizon: h.horizon,
+        label: h.label,
+        events,
+        complete: done.length,
+        incomplete: events.length - done.length,
+        summary: {
+          base: summarizeOutcomes(done.map((o) => o.baseReturn)),
+          benchmark: hasBenchmark ? summarizeOutcomes(done.map((o) => o.benchmarkReturn)) : null,
+          excess: hasBenchmark ? summarizeOutcomes(done.map((o) => o.excessReturn)) : null,
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * The outcomes of {@link eventStudy} without the summaries: per horizon (input order), one outcome per
+ * event (input order), under the same day-0, exit and incomplete rules. For callers that summarise
+ * differently (a backtest of overlapping monthly observations).
+ *
+ * @example
+ * import { eventOutcomes, seriesFromArrays } from "@cyclelens/core";
+ * const base = seriesFromArrays([0, 1, 2], [100, 110, 121]);
+ * eventOutcomes({ events: [0, 2], series: { base }, horizons: [{ tradingDays: 1 }] })[0].map((o) => o.complete);
+ * // [true, false]
+ */
+export function eventOutcomes(input: EventStudyInput): EventOutcome[][] {
+  return prepareOutcomes(input).outcomes;
+}
+
+function prepareOutcomes(input: EventStudyInput): {
+  horizons: { horizon: EventHorizon; label: string }[];
+  outcomes: EventOutcome[][];
+  hasBenchmark: boolean;
+} {
   if (input == null || typeof input !== "object") {
     throw new InvalidArgumentError(
       "input",
@@ -270,25 +321,14 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
   const base = validOnly("series.base", series.base);
   const bench = series.benchmark === undefined ? undefined : validOnly("series.benchmark", series.benchmark);
   const labels = horizons.map(horizonLabel);
-
   return {
-    horizons: horizons.map((h, hi): EventHorizonResult => {
-      const outcomes: EventOutcome[] = [];
-      for (let e = 0; e < events.length; e++) outcomes.push(outcome(events[e]!, h, base, bench));
-      const done = outcomes.filter((o) => o.complete);
-      return {
-        horizon: h,
-        label: labels[hi]!,
-        events: outcomes,
-        complete: done.length,
-        incomplete: outcomes.length - done.length,
-        summary: {
-          base: summarizeOutcomes(done.map((o) => o.baseReturn)),
-          benchmark: bench ? summarizeOutcomes(done.map((o) => o.benchmarkReturn)) : null,
-          excess: bench ? summarizeOutcomes(done.map((o) => o.excessReturn)) : null,
-        },
-      };
+    horizons: horizons.map((horizon, i) => ({ horizon, label: labels[i]! })),
+    outcomes: horizons.map((h) => {
+      const out: EventOutcome[] = [];
+      for (let e = 0; e < events.length; e++) out.push(outcome(events[e]!, h, base, bench));
+      return out;
     }),
+    hasBenchmark: bench !== undefined,
   };
 }
 
@@ -322,6 +362,9 @@ function outcome(event: number, h: EventHorizon, base: Valid, bench: Valid | und
   let i1: number;
   if ("months" in h) {
     endDate = addMonths(event, h.months);
+    if (h.endOfMonth && addMonths(event - ymd(event).day + 1, 1) - 1 === event) {
+      endDate = addMonths(endDate - ymd(endDate).day + 1, 1) - 1;
+    }
     const lastBase = base.dates[base.dates.length - 1]!;
     if (endDate > lastBase) {
       return fail(

@@ -117,8 +117,10 @@ describe("bootstrapMeanInterval", () => {
 
   it("property: the interval contains the sample mean and lies within [min, max]", () => {
     fc.assert(
+      // n ≤ 8 (at most 6,435 exact resamples) keeps it quick on a loaded machine (n ≤ 12 took 11 s under load);
+      // the 8-value and Monte Carlo tests cover the rest
       fc.property(
-        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
         (v) => {
           const ci = bootstrapMeanInterval(v);
           const m = v.reduce((a, b) => a + b, 0) / v.length;
@@ -128,6 +130,7 @@ describe("bootstrapMeanInterval", () => {
           expect(ci.high).toBeLessThanOrEqual(Math.max(...v) + 1e-12);
         },
       ),
+      { numRuns: 60 },
     );
   });
 

@@ -47,6 +47,7 @@ Items (names are case-insensitive):
   DFEDTARU DFEDTARL DFEDTAR DFF       FRED series (FRED_API_KEY set: JSON API, else the public CSV download)
   FEDFUNDS DGS2 DGS10 …
   --preset core                       IWM SPY KRE QQQ ^RUT ^GSPC DFEDTARU DFEDTARL DFEDTAR DFF FEDFUNDS DGS2 DGS10
+  --preset macro                      DGS2 DGS10 DGS3MO T10Y2Y T10Y3M UNRATE SAHMREALTIME USREC (FRED) XLY XLP RSP
 
 Fetching:
   --provider fred|stooq|yahoo         force a provider (unknown names with fred are read as series)
@@ -80,6 +81,7 @@ Exit code: 0 when every item succeeded, 1 when any failed, 2 on a usage error.
 
 Examples:
   pnpm ingest --preset core
+  pnpm ingest --preset macro
   pnpm ingest IWM ^RUT --from 2020-01-01 --provider stooq
   pnpm ingest --csv ~/Downloads/DGS10.csv
   pnpm ingest --csv IWM.csv --symbol IWM --skip-invalid
@@ -150,7 +152,9 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
       if (v[opt] !== undefined) fail(`--${opt} only applies to --csv imports`);
     }
     if (parsed.positionals.length === 0 && v.preset === undefined && !v.help) {
-      fail("nothing to import: name instruments or series, use --preset core, or --csv <file> (see --help)");
+      fail(
+        "nothing to import: name instruments or series, use --preset core or macro, or --csv <file> (see --help)",
+      );
     }
   } else {
     if (parsed.positionals.length > 0 || v.preset !== undefined) {

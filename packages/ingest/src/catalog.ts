@@ -1,7 +1,7 @@
 /**
  * What the importer knows about CycleLens' instruments and series: names, kinds, segments,
  * benchmarks, FRED titles/units/frequencies (used when FRED is read without an API key), the
- * default provider of each, and the `core` preset.
+ * default provider of each, and the `core` and `macro` presets.
  */
 import type { ProviderName } from "./providers/provider.js";
 import type { InstrumentWrite, SeriesWrite } from "./store/port.js";
@@ -46,6 +46,30 @@ export const INSTRUMENTS: Record<string, InstrumentInfo> = {
     benchmarkSymbol: "^NDX",
     inceptionDate: "1999-03-10",
   },
+  RSP: {
+    symbol: "RSP",
+    name: "Invesco S&P 500 Equal Weight ETF",
+    kind: "ETF",
+    segment: "equal_weight",
+    benchmarkSymbol: "SPY",
+    inceptionDate: "2003-04-24",
+  },
+  XLY: {
+    symbol: "XLY",
+    name: "Consumer Discretionary Select Sector SPDR Fund",
+    kind: "ETF",
+    segment: "cyclicals",
+    benchmarkSymbol: null,
+    inceptionDate: "1998-12-16",
+  },
+  XLP: {
+    symbol: "XLP",
+    name: "Consumer Staples Select Sector SPDR Fund",
+    kind: "ETF",
+    segment: "defensives",
+    benchmarkSymbol: null,
+    inceptionDate: "1998-12-16",
+  },
   "^RUT": {
     symbol: "^RUT",
     name: "Russell 2000 Index",
@@ -71,6 +95,9 @@ const treasury = (years: number): SeriesInfo => ({
   frequency: "daily",
   source: FRED_SOURCE,
 });
+
+const FRED_STLOUIS = "Federal Reserve Bank of St. Louis (FRED)";
+const BLS_SOURCE = "U.S. Bureau of Labor Statistics via FRED";
 
 export const SERIES: Record<string, SeriesInfo> = {
   DFEDTARU: {
@@ -110,6 +137,65 @@ export const SERIES: Record<string, SeriesInfo> = {
   },
   DGS2: treasury(2),
   DGS10: treasury(10),
+  DGS3MO: {
+    code: "DGS3MO",
+    title:
+      "Market Yield on U.S. Treasury Securities at 3-Month Constant Maturity, Quoted on an Investment Basis",
+    unit: "percent",
+    frequency: "daily",
+    source: FRED_SOURCE,
+  },
+  T10Y2Y: {
+    code: "T10Y2Y",
+    title: "10-Year Treasury Constant Maturity Minus 2-Year Treasury Constant Maturity",
+    unit: "percent",
+    frequency: "daily",
+    source: FRED_STLOUIS,
+  },
+  T10Y3M: {
+    code: "T10Y3M",
+    title: "10-Year Treasury Constant Maturity Minus 3-Month Treasury Constant Maturity",
+    unit: "percent",
+    frequency: "daily",
+    source: FRED_STLOUIS,
+  },
+  UNRATE: {
+    code: "UNRATE",
+    title: "Unemployment Rate",
+    unit: "percent",
+    frequency: "monthly",
+    source: BLS_SOURCE,
+  },
+  SAHMREALTIME: {
+    code: "SAHMREALTIME",
+    title: "Real-time Sahm Rule Recession Indicator",
+    unit: "percentage points",
+    frequency: "monthly",
+    source: "Claudia Sahm via FRED",
+  },
+  SAHMCURRENT: {
+    code: "SAHMCURRENT",
+    title: "Sahm Rule Recession Indicator",
+    unit: "percentage points",
+    frequency: "monthly",
+    source: "Claudia Sahm via FRED",
+  },
+  USREC: {
+    code: "USREC",
+    title:
+      "NBER based Recession Indicators for the United States from the Period following the Peak through the Trough",
+    unit: "+1 or 0",
+    frequency: "monthly",
+    source: FRED_STLOUIS,
+  },
+  USRECD: {
+    code: "USRECD",
+    title:
+      "NBER based Recession Indicators for the United States from the Period following the Peak through the Trough",
+    unit: "+1 or 0",
+    frequency: "daily",
+    source: FRED_STLOUIS,
+  },
 };
 
 export const PRESETS: Record<string, string[]> = {
@@ -127,6 +213,20 @@ export const PRESETS: Record<string, string[]> = {
     "FEDFUNDS",
     "DGS2",
     "DGS10",
+  ],
+  /** The free macro signals (yield curve, labour market, recessions) and the market-internal ratios. */
+  macro: [
+    "DGS2",
+    "DGS10",
+    "DGS3MO",
+    "T10Y2Y",
+    "T10Y3M",
+    "UNRATE",
+    "SAHMREALTIME",
+    "USREC",
+    "XLY",
+    "XLP",
+    "RSP",
   ],
 };
 

@@ -9,12 +9,16 @@ import "./indicators.js";
 import "./economic.js";
 import "./policy-rate.js";
 import "./rate-cycles.js";
+import "./event-study.js";
+import "./macro.js";
+import "./events.js";
 import "./valuation.js";
 import "./corporate-actions.js";
 import "./positioning.js";
 import "./sensitivity.js";
 import "./compare.js";
 import "./rotation.js";
+import "./regimes.js";
 import "./dataset.js";
 import "./writes.js";
 

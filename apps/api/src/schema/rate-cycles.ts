@@ -16,12 +16,8 @@
 import {
   type CycleDirection,
   detectRateCycles,
-  type EventHorizonResult,
-  type EventOutcome,
-  type EventSummaryStats,
   eventStudy,
   formatISODate,
-  type IncompleteReason,
   type RateCycle,
   type RateMove,
 } from "@cyclelens/core";
@@ -29,6 +25,21 @@ import type { Instrument } from "@cyclelens/db";
 import { type Context, memoize } from "../context.js";
 import { badInput, dataUnavailable, userInput } from "../errors.js";
 import { builder } from "./builder.js";
+import {
+  CYCLE_DAY_ZERO,
+  CycleEventRef,
+  type EventRowShape,
+  finite,
+  horizonSummaryFields,
+  horizonsArg,
+  leftOutFields,
+  rowReturnFields,
+  rowsOf,
+  runStudy,
+  StudyConventionsRef,
+  type StudyEventShape,
+  type StudyHorizonShape,
+} from "./event-study.js";
 import { InstrumentRef, pricesOf, requireInstrument, requireInstruments } from "./instrument.js";
 import {
   decisionFor,
@@ -52,38 +63,6 @@ export const CycleDirectionEnum = builder.enumType("CycleDirection", {
   } as const,
 });
 
-const DayZeroRuleEnum = builder.enumType("DayZeroRule", {
-  description: "Which date an event study's day 0 is.",
-  values: {
-    ANNOUNCEMENT: {
-      value: "announcement",
-      description:
-        "The close of the FOMC's announcement day (the last close on or before the announcement date, the Friday before a weekend announcement).",
-    },
-    FIRST_DAY_AT_NEW_LEVEL: {
-      value: "first-day",
-      description:
-        "No announcement date is known (changes before 1994, decisions after the record, moves the record does not explain): the last close on or before the first day the rate shows the new level.",
-    },
-  } as const,
-});
-
-const IncompleteReasonEnum = builder.enumType("IncompleteReason", {
-  description: "Why an event has no result at a horizon.",
-  values: {
-    STARTS_BEFORE_DATA: {
-      value: "starts-before-data",
-      description: "An instrument has no close on or before day 0.",
-    },
-    ENDS_AFTER_DATA: {
-      value: "ends-after-data",
-      description: "The horizon ends after an instrument's last close.",
-    },
-  } as const,
-});
-
-const finite = (v: number) => (Number.isFinite(v) ? v : null);
-
 interface CycleOptions {
   code: string;
   frequency: RequestedFrequency;
@@ -101,11 +80,22 @@ export interface CycleShape extends RateCycle {
   decision: MatchedDecision | null;
 }
 
-/** Day 0 of a cycle's event: the announcement date when known, else the first day at the new level. */
-function eventOf(c: CycleShape): { date: number; rule: "announcement" | "first-day" } {
-  return c.decision?.announced != null
-    ? { date: c.decision.announced, rule: "announcement" }
-    : { date: c.start, rule: "first-day" };
+/**
+ * A cycle's start as a study event. Day 0: the announcement date when the record has the decision, else the
+ * first day at the new level; with `known`, the first day the start could be known (the announcement, or the
+ * first move's confirmation on a detected series).
+ */
+export function cycleEvent(c: CycleShape, known = false): StudyEventShape {
+  const announced = c.decision?.announced ?? null;
+  const confirmed = c.moves[0]?.confirmedOn ?? c.start;
+  const knownOn = announced != null ? Math.min(announced, confirmed) : confirmed;
+  const label = `${c.direction} cycle from ${formatISODate(c.start)} (${c.rate.code})`;
+  const detail = `${c.moveCount} move${c.moveCount === 1 ? "" : "s"}, ${c.totalChangeBp > 0 ? "+" : ""}${Math.round(c.totalChangeBp)} bp`;
+  if (known)
+    return { date: knownOn, rule: "known-date", signalDate: c.start, knownOn, label, detail, cycle: c };
+  return announced != null
+    ? { date: announced, rule: "announcement", signalDate: c.start, knownOn, label, detail, cycle: c }
+    : { date: c.start, rule: "first-day", signalDate: c.start, knownOn, label, detail, cycle: c };
 }
 
 /** Detects the cycles of a rate series once per request and options. */
@@ -178,19 +168,6 @@ export function cycleOptions(args: {
     levelWindowDays,
     persistDays,
   };
-}
-
-/** Validates calendar-month horizons: 1–10 distinct integers from 1 to 120. */
-function horizonsArg(horizons: readonly number[] | null | undefined, fallback: number[]): number[] {
-  const list = horizons ?? fallback;
-  if (list.length === 0 || list.length > 10)
-    throw badInput("horizons", `must list 1 to 10 horizons (got ${list.length})`);
-  for (const h of list) {
-    if (!Number.isInteger(h) || h < 1 || h > 120) {
-      throw badInput("horizons", `${h} is not a horizon: use whole calendar months from 1 to 120`);
-    }
-  }
-  return [...new Set(list)];
 }
 
 function horizonMonthsArg(value: number): number {
@@ -292,58 +269,9 @@ const RateCycleRuleRef = builder
     }),
   });
 
-interface OutcomeShape extends EventShape {
+interface OutcomeShape extends EventRowShape {
   instrument: Instrument;
 }
-
-interface EventShape {
-  cycle: CycleShape;
-  outcome: EventOutcome;
-}
-
-const CycleEventRef = builder.interfaceRef<EventShape>("CycleEvent").implement({
-  description: "One cycle's event at one horizon: its day 0, and whether the horizon is complete.",
-  fields: (t) => ({
-    eventDate: t.field({
-      type: "Date",
-      description: "The date day 0 is taken on or before (see `dayZeroRule`).",
-      resolve: (o) => eventOf(o.cycle).date,
-    }),
-    dayZeroRule: t.field({
-      type: DayZeroRuleEnum,
-      description: "Whether day 0 is the announcement day or the first day at the new level.",
-      resolve: (o) => eventOf(o.cycle).rule,
-    }),
-    complete: t.boolean({
-      description:
-        "False when the horizon runs past the data or starts before it; then left out of summaries.",
-      resolve: (o) => o.outcome.complete,
-    }),
-    incompleteReason: t.field({
-      type: IncompleteReasonEnum,
-      nullable: true,
-      description: "Why the result is incomplete; null when complete.",
-      resolve: (o) => (o.outcome.reason ?? null) as IncompleteReason | null,
-    }),
-    incompleteDetail: t.string({
-      nullable: true,
-      description: "Which instrument ran out, and when; null when complete.",
-      resolve: (o) => o.outcome.detail ?? null,
-    }),
-    entryDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "Day 0: the base's last close on or before `eventDate`.",
-      resolve: (o) => finite(o.outcome.entryDate),
-    }),
-    exitDate: t.field({
-      type: "Date",
-      nullable: true,
-      description: "The base's last close on or before the horizon end.",
-      resolve: (o) => finite(o.outcome.exitDate),
-    }),
-  }),
-});
 
 const CyclePerformanceRef = builder.objectRef<OutcomeShape>("CyclePerformance").implement({
   description: "How one instrument did in the N months after a cycle began (day 0 as in `dayZeroRule`).",
@@ -362,7 +290,7 @@ const CyclePerformanceRef = builder.objectRef<OutcomeShape>("CyclePerformance").
   }),
 });
 
-interface ExcessShape extends EventShape {
+interface ExcessShape extends EventRowShape {
   base: Instrument;
   benchmark: Instrument;
   months: number;
@@ -395,7 +323,7 @@ const CycleExcessRef = builder.objectRef<ExcessShape>("CycleExcess").implement({
 
 /** One event study of a cycle's start (day 0 by the announcement convention). */
 function studyOf(cycle: CycleShape, base: Parameters<typeof eventStudy>[0]["series"], months: number) {
-  return eventStudy({ events: [eventOf(cycle).date], series: base, horizons: [{ months }] }).horizons[0]!
+  return eventStudy({ events: [cycleEvent(cycle).date], series: base, horizons: [{ months }] }).horizons[0]!
     .events[0]!;
 }
 
@@ -476,7 +404,7 @@ export const RateCycleRef = builder.objectRef<CycleShape>("RateCycle").implement
         return Promise.all(
           instruments.map(async (instrument) => ({
             instrument,
-            cycle,
+            event: cycleEvent(cycle),
             outcome: studyOf(cycle, { base: await pricesOf(ctx, instrument) }, months),
           })),
         );
@@ -501,139 +429,47 @@ export const RateCycleRef = builder.objectRef<CycleShape>("RateCycle").implement
           requireInstrument(ctx, args.benchmark, "benchmark"),
         ]);
         const [b, m] = await Promise.all([pricesOf(ctx, base), pricesOf(ctx, benchmark)]);
-        return { base, benchmark, months, cycle, outcome: studyOf(cycle, { base: b, benchmark: m }, months) };
+        return {
+          base,
+          benchmark,
+          months,
+          event: cycleEvent(cycle),
+          outcome: studyOf(cycle, { base: b, benchmark: m }, months),
+        };
       },
     }),
   }),
 });
 
-const IntervalRef = builder
-  .objectRef<{ level: number; low: number; high: number; method?: string; resamples?: number }>(
-    "ConfidenceInterval",
-  )
-  .implement({
-    description: "A two-sided confidence interval; null bounds where undefined (fewer than two events).",
-    fields: (t) => ({
-      level: t.exposeFloat("level", { description: "Confidence level, e.g. 0.95." }),
-      low: t.float({ nullable: true, description: "Lower bound.", resolve: (c) => finite(c.low) }),
-      high: t.float({ nullable: true, description: "Upper bound.", resolve: (c) => finite(c.high) }),
-      method: t.string({
-        description:
-          '"t" (Student), "clopper-pearson" (exact binomial), "exact-bootstrap" (every distinct resample) or "bootstrap" (20,000 seeded resamples).',
-        resolve: (c) =>
-          c.method === "exact"
-            ? "exact-bootstrap"
-            : c.method === "monte-carlo"
-              ? "bootstrap"
-              : (c.method ?? "t"),
-      }),
-    }),
-  });
-
-const SummaryStatsRef = builder.objectRef<EventSummaryStats>("SummaryStats").implement({
-  description:
-    "Summary of one measure over the complete events of a horizon. Null where undefined (e.g. t-statistic of one event). With 4–10 events read the intervals, not the t-statistic alone.",
-  fields: (t) => ({
-    count: t.exposeInt("count", { description: "Number of complete events." }),
-    mean: t.float({ nullable: true, description: "Mean.", resolve: (s) => finite(s.mean) }),
-    median: t.float({ nullable: true, description: "Median.", resolve: (s) => finite(s.median) }),
-    stdDev: t.float({
-      nullable: true,
-      description: "Sample standard deviation.",
-      resolve: (s) => finite(s.stdDev),
-    }),
-    tStat: t.float({
-      nullable: true,
-      description: "t-statistic of the mean against 0: mean / (sd / √count).",
-      resolve: (s) => finite(s.tStat),
-    }),
-    meanInterval: t.field({
-      type: IntervalRef,
-      description: "95 % Student's t interval of the mean (exact if the events are independent and normal).",
-      resolve: (s) => ({ ...s.meanInterval, method: "t" }),
-    }),
-    bootstrapInterval: t.field({
-      type: IntervalRef,
-      description:
-        "95 % percentile-bootstrap interval of the mean, exact over every distinct resample for up to 10 events (too narrow with very few events: read it beside `meanInterval`).",
-      resolve: (s) => s.bootstrapInterval,
-    }),
-    hitRate: t.float({
-      nullable: true,
-      description: "Share of events above 0 (for excess: the base beat the benchmark).",
-      resolve: (s) => finite(s.hitRate),
-    }),
-    hitRateInterval: t.field({
-      type: IntervalRef,
-      description: "95 % Clopper–Pearson interval of the hit rate.",
-      resolve: (s) => ({ ...s.hitRateInterval, method: "clopper-pearson" }),
-    }),
-    min: t.float({ nullable: true, description: "Smallest value.", resolve: (s) => finite(s.min) }),
-    max: t.float({ nullable: true, description: "Largest value.", resolve: (s) => finite(s.max) }),
-  }),
-});
-
-type StudyRowShape = EventShape;
-
-const StudyRowRef = builder.objectRef<StudyRowShape>("RateCycleStudyRow").implement({
+const StudyRowRef = builder.objectRef<EventRowShape>("RateCycleStudyRow").implement({
   description: "One cycle at one horizon: base, benchmark and excess return after the cycle's day 0.",
   interfaces: [CycleEventRef],
   fields: (t) => ({
-    cycle: t.field({ type: RateCycleRef, description: "The cycle.", resolve: (r) => r.cycle }),
-    baseReturn: t.float({
-      nullable: true,
-      description: "Base total return.",
-      resolve: (r) => finite(r.outcome.baseReturn),
+    cycle: t.field({
+      type: RateCycleRef,
+      description: "The cycle.",
+      resolve: (r) => r.event.cycle as CycleShape,
     }),
-    benchmarkReturn: t.float({
-      nullable: true,
-      description: "Benchmark total return.",
-      resolve: (r) => finite(r.outcome.benchmarkReturn),
-    }),
-    excessReturn: t.float({
-      nullable: true,
-      description: "Base − benchmark.",
-      resolve: (r) => finite(r.outcome.excessReturn),
-    }),
+    ...rowReturnFields(t),
   }),
 });
 
-const LeftOutRef = builder.objectRef<StudyRowShape>("LeftOutCycle").implement({
+const LeftOutRef = builder.objectRef<EventRowShape>("LeftOutCycle").implement({
   description: "A cycle left out of a horizon's summary, and why.",
   fields: (t) => ({
-    cycle: t.field({ type: RateCycleRef, description: "The cycle.", resolve: (r) => r.cycle }),
-    reason: t.field({
-      type: IncompleteReasonEnum,
-      description: "Why.",
-      resolve: (r) => r.outcome.reason as IncompleteReason,
+    cycle: t.field({
+      type: RateCycleRef,
+      description: "The cycle.",
+      resolve: (r) => r.event.cycle as CycleShape,
     }),
-    detail: t.string({
-      description: "Which instrument ran out, and when.",
-      resolve: (r) => r.outcome.detail ?? "",
-    }),
+    ...leftOutFields(t),
   }),
 });
 
-interface HorizonShape {
-  months: number;
-  result: EventHorizonResult;
-  cycles: CycleShape[];
-}
-
-const rowsOf = (h: HorizonShape) => h.result.events.map((outcome, i) => ({ cycle: h.cycles[i]!, outcome }));
-
-const StudyHorizonRef = builder.objectRef<HorizonShape>("RateCycleStudyHorizon").implement({
+const StudyHorizonRef = builder.objectRef<StudyHorizonShape>("RateCycleStudyHorizon").implement({
   description: "The event study at one horizon: a row per cycle, the cycles left out, and the summaries.",
   fields: (t) => ({
-    months: t.int({ description: "Calendar months after each cycle's day 0.", resolve: (h) => h.months }),
-    complete: t.int({
-      description: "Cycles whose horizon is complete (the summaries' count).",
-      resolve: (h) => h.result.complete,
-    }),
-    incomplete: t.int({
-      description: "Cycles left out of the summaries (see `leftOut`).",
-      resolve: (h) => h.result.incomplete,
-    }),
+    ...horizonSummaryFields(t, "cycles"),
     rows: t.field({
       type: [StudyRowRef],
       description: "One row per cycle, oldest first, complete or not.",
@@ -643,22 +479,6 @@ const StudyHorizonRef = builder.objectRef<HorizonShape>("RateCycleStudyHorizon")
       type: [LeftOutRef],
       description: "The cycles left out of the summaries, with the reason.",
       resolve: (h) => rowsOf(h).filter((r) => !r.outcome.complete),
-    }),
-    base: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the base returns over the complete cycles.",
-      resolve: (h) => h.result.summary.base,
-    }),
-    benchmark: t.field({
-      type: SummaryStatsRef,
-      description: "Summary of the benchmark returns over the complete cycles.",
-      resolve: (h) => h.result.summary.benchmark!,
-    }),
-    excess: t.field({
-      type: SummaryStatsRef,
-      description:
-        "Summary of base − benchmark over the complete cycles: mean/median excess, hit rate (share of cycles the base led), t-statistic, intervals, spread.",
-      resolve: (h) => h.result.summary.excess!,
     }),
   }),
 });
@@ -671,38 +491,8 @@ interface StudyShape {
   options: CycleOptions;
   selection: { since: number | null; until: number | null; last: number | null; matching: number };
   cycles: CycleShape[];
-  horizons: HorizonShape[];
+  horizons: StudyHorizonShape[];
 }
-
-const StudyConventionsRef = builder.objectRef<StudyShape>("StudyConventions").implement({
-  description: "The conventions of an event study, stated with the answer.",
-  fields: (t) => ({
-    dayZero: t.string({
-      description: "Which close is day 0.",
-      resolve: () =>
-        "The close of the FOMC's announcement day (the last close on or before the announcement date) when the built-in record has the decision behind the cycle's first move; otherwise the last close on or before the first day the rate shows the new level. Each row's dayZeroRule says which.",
-    }),
-    horizon: t.string({
-      description: "How a horizon ends.",
-      resolve: () =>
-        "N calendar months after the event date (clamped to the month end), at each instrument's last close on or before that date.",
-    }),
-    prices: t.string({
-      description: "Which price.",
-      resolve: () =>
-        "Adjusted close (the close where a source has none); simple total returns, not annualised.",
-    }),
-    excess: t.string({
-      description: "What excess means.",
-      resolve: () => "Base return − benchmark return (arithmetic).",
-    }),
-    summary: t.string({
-      description: "What the summaries count.",
-      resolve: (s) =>
-        `Complete events only; cycles whose horizon runs past either instrument's data are listed in leftOut. Intervals at 95 %: Student's t and exact bootstrap for the mean, Clopper–Pearson for the hit rate. Events ${s.horizons.some((h) => h.months > 3) ? "less than a horizon apart overlap, which the t-statistic does not account for" : "may overlap when they are closer than the horizon"}.`,
-    }),
-  }),
-});
 
 const StudySelectionRef = builder
   .objectRef<StudyShape["selection"] & { studied: number }>("StudySelection")
@@ -763,7 +553,7 @@ const StudyRef = builder.objectRef<StudyShape>("RateCycleStudy").implement({
     conventions: t.field({
       type: StudyConventionsRef,
       description: "Day 0, horizon, prices, summaries.",
-      resolve: (s) => s,
+      resolve: (s) => ({ dayZero: CYCLE_DAY_ZERO, horizons: s.horizons.map((h) => h.months) }),
     }),
     selection: t.field({
       type: StudySelectionRef,
@@ -905,13 +695,7 @@ builder.queryFields((t) => ({
       const rate: RateSeriesShape = { ...detected, reference: Number.isFinite(lastClose) ? lastClose : null };
       const matching = inWindow(rate, all, args.since, args.until).filter((c) => c.direction === direction);
       const cycles = (args.last != null ? matching.slice(-args.last) : matching).map((c) => ({ ...c, rate }));
-      const study = userInput(() =>
-        eventStudy({
-          events: cycles.map((c) => eventOf(c).date),
-          series: { base: b, benchmark: m },
-          horizons: horizons.map((months) => ({ months })),
-        }),
-      );
+      const events = cycles.map((c) => cycleEvent(c));
       return {
         base,
         benchmark,
@@ -925,7 +709,7 @@ builder.queryFields((t) => ({
           matching: matching.length,
         },
         cycles,
-        horizons: study.horizons.map((result, i) => ({ months: horizons[i]!, result, cycles })),
+        horizons: runStudy(b, m, events, horizons),
       };
     },
   }),

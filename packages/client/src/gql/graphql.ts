@@ -36,6 +36,29 @@ export type CoverageStatus =
   /** Both. */
   | 'STARTS_LATE_ENDS_EARLY';
 
+/** Which curve: `long` − `short` (default DGS10 − DGS2), or a stored spread series such as T10Y2Y or T10Y3M; and the inversion rule. */
+export type CurveInput = {
+  /** Observations ≥ 0 in a row that end an inversion (1–260; default 20, about a month). */
+  confirmDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Long yield (default DGS10). */
+  long?: InputMaybe<Scalars['String']['input']>;
+  /** Fewest negative observations for an inversion to count (1–260). */
+  minInvertedDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Short yield (default DGS2; DGS3MO for 10y − 3m). */
+  short?: InputMaybe<Scalars['String']['input']>;
+  /** A stored spread in percentage points (T10Y2Y, T10Y3M) instead of long − short. */
+  spreadSeries?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where the curve is in its cycle. */
+export type CurvePhase =
+  /** Inside an inversion (below zero, or back above it for less than the confirmation run). */
+  | 'INVERTED'
+  /** Not inverted, and no un-inversion in the last year. */
+  | 'NORMAL'
+  /** Within a year of a confirmed un-inversion. */
+  | 'RE_STEEPENING';
+
 /** Direction of a policy-rate cycle. */
 export type CycleDirection =
   /** Rate cuts. */
@@ -66,8 +89,74 @@ export type DateRange = {
 export type DayZeroRule =
   /** The close of the FOMC's announcement day (the last close on or before the announcement date, the Friday before a weekend announcement). */
   | 'ANNOUNCEMENT'
+  /** A date the client gave. */
+  | 'CLIENT_DATE'
   /** No announcement date is known (changes before 1994, decisions after the record, moves the record does not explain): the last close on or before the first day the rate shows the new level. */
-  | 'FIRST_DAY_AT_NEW_LEVEL';
+  | 'FIRST_DAY_AT_NEW_LEVEL'
+  /** The first day the event could be known: the confirmation of an un-inversion (its 20th day above zero by default), the release of a trigger month's unemployment rate (the 12th of the next month, an approximation), the crossing itself for a ratio, the confirmation of a rate move. */
+  | 'KNOWN_DATE'
+  /** The day the signal happened: the first day of the curve's lasting return above (or fall below) zero, the month of a Sahm-rule trigger as FRED dates it (its first day), the first or last day of an NBER recession, the first day of a ratio crossing. It may not have been knowable then: see the event's `knownOn`. */
+  | 'SIGNAL_DATE';
+
+/** Which date of an event is day 0. */
+export type EventDayZero =
+  /** The first day the event could be known (no look-ahead): a move's confirmation, an un-inversion's confirmation, the trigger month's release (12th of the next month). Not available for NBER recessions, which were announced months later. */
+  | 'KNOWN'
+  /** The signal's own date (cycle starts: the FOMC's announcement as in `rateCycleStudy`; un-inversions: the first day back above zero; Sahm triggers: the trigger month's first day; recessions: their first or last day). */
+  | 'SIGNAL';
+
+/** A named source of event dates. */
+export type EventSource =
+  /** First days of the curve's inversions (see `yieldCurve`). */
+  | 'CURVE_INVERSIONS'
+  /** The curve's confirmed un-inversions: first day of the lasting return above zero. */
+  | 'CURVE_UNINVERSIONS'
+  /** Starts of the Fed's easing cycles (from `rateSeries`, default POLICY_RATE: the FOMC record). */
+  | 'EASING_CYCLE_STARTS'
+  /** Days a ratio crossed below its moving average. */
+  | 'RATIO_CROSSOVERS_DOWN'
+  /** Days a ratio (`ratio`, e.g. XLY/XLP) crossed above its moving average. */
+  | 'RATIO_CROSSOVERS_UP'
+  /** Last days of NBER recessions (the trough month's end; hindsight). */
+  | 'RECESSION_ENDS'
+  /** First days of NBER recessions (USREC; hindsight). */
+  | 'RECESSION_STARTS'
+  /** Sahm-rule triggers (SAHMREALTIME when stored, else computed from UNRATE). */
+  | 'SAHM_TRIGGERS'
+  /** Starts of the Fed's tightening cycles. */
+  | 'TIGHTENING_CYCLE_STARTS';
+
+/** The events of a study: either `dates` (your own) or a `source`, with the options of that source and a selection (since, until, last, minimum spacing). */
+export type EventsInput = {
+  /** Ratio sources: moving average of the ratio, trading days (2–1000; default 200). */
+  averagePeriod?: InputMaybe<Scalars['Int']['input']>;
+  /** Curve sources: which curve (default DGS10 − DGS2). */
+  curve?: InputMaybe<CurveInput>;
+  /** Your event dates (1–200). */
+  dates?: InputMaybe<Array<Scalars['Date']['input']>>;
+  /** Day 0 on the signal's date (default) or the day it could be known. */
+  dayZero?: InputMaybe<EventDayZero>;
+  /** Keep only the most recent N events (1–200) after the other filters. */
+  last?: InputMaybe<Scalars['Int']['input']>;
+  /** Drop an event less than this many days after the previous one kept (0–3650; e.g. 90 against ratio-crossing whipsaws). */
+  minSpacingDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Cycle sources: the rate series (default POLICY_RATE, detected with the default rule). */
+  rateSeries?: InputMaybe<Scalars['String']['input']>;
+  /** Ratio sources: the ratio (required for them). */
+  ratio?: InputMaybe<RatioPairInput>;
+  /** SAHM_TRIGGERS: the real-time indicator, preferred when stored. */
+  realTime?: InputMaybe<Scalars['String']['input']>;
+  /** Recession sources: USREC or USRECD. */
+  recessionSeries?: InputMaybe<Scalars['String']['input']>;
+  /** Only events whose signal date is on or after this date. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  /** Or a named source. */
+  source?: InputMaybe<EventSource>;
+  /** SAHM_TRIGGERS: the unemployment rate. */
+  unemployment?: InputMaybe<Scalars['String']['input']>;
+  /** Only events whose signal date is on or before this date. */
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** Why an event has no result at a horizon. */
 export type IncompleteReason =
@@ -92,6 +181,31 @@ export type InstrumentKind =
   | 'ETF'
   /** A market index (^RUT, ^GSPC); indexes have no volume. */
   | 'INDEX';
+
+/** The labour market by the Sahm rule. */
+export type LabourPhase =
+  /** Below 0.30. */
+  | 'CALM'
+  /** The indicator is at or above 0.50: a recession signal. */
+  | 'TRIGGERED'
+  /** At or above 0.30. */
+  | 'WARNING';
+
+/** Which side leads. */
+export type Leader =
+  /** Below it. */
+  | 'LARGE'
+  /** The small/large ratio is above its 200-day average. */
+  | 'SMALL';
+
+/** The Fed's policy phase. */
+export type PolicyPhase =
+  /** The last confirmed move (≤ 400 days ago) was a cut. */
+  | 'EASING'
+  /** No move in the last 400 days. */
+  | 'ON_HOLD'
+  /** The last confirmed move (≤ 400 days ago) was a hike. */
+  | 'TIGHTENING';
 
 /** How the FOMC stated the federal funds target. */
 export type PolicyTargetKind =
@@ -134,16 +248,33 @@ export type RateFrequency =
   /** A target series: every change of at least `minMoveBp` is a move on the day it takes effect. */
   | 'STEP';
 
+/** A ratio of two stored instruments, e.g. XLY over XLP. */
+export type RatioPairInput = {
+  /** Denominator symbol, e.g. XLP. */
+  denominator: Scalars['String']['input'];
+  /** A name for it (default NUMERATOR/DENOMINATOR). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Numerator symbol, e.g. XLY. */
+  numerator: Scalars['String']['input'];
+};
+
 /** Whether a component counts in the score, and if not why. */
 export type RotationComponentStatus =
   /** Computed and counted. */
   | 'AVAILABLE'
-  /** Not enough price history at the as-of date (e.g. fewer than 200 common closes); not counted. */
+  /** Not enough history at the as-of date (e.g. fewer than 200 common closes, less than 6 months of spreads); not counted. */
   | 'INSUFFICIENT_HISTORY'
-  /** Its input is not stored (valuation and positioning have no free source); not counted. */
+  /** Its input is not stored (valuation and positioning have no free source; the others: the reason says what to import); not counted. */
   | 'NO_DATA'
-  /** Its input ends well before the prices' as-of date (rate series: 14 days daily, 62 days monthly/step; valuations and positioning: 62 days); not counted. */
+  /** Its input ends well before the as-of date (daily data 14 days, monthly data and the rate series 62 days, rate series on the daily rule 14); not counted. */
   | 'STALE';
+
+/** Which Sahm indicator a reading comes from. */
+export type SahmSource =
+  /** Computed here from the stored unemployment rate (today's vintage: revisions included). */
+  | 'COMPUTED'
+  /** FRED's SAHMREALTIME: the indicator as first computed each month (no revision look-ahead). */
+  | 'REAL_TIME';
 
 /** Sampling of returns and yield changes for the regression. */
 export type SensitivityFrequency =
@@ -153,6 +284,17 @@ export type SensitivityFrequency =
   | 'MONTHLY'
   /** Last observation of each ISO week. */
   | 'WEEKLY';
+
+/** Whether a signal could be read on a date, and if not why. */
+export type SignalStatus =
+  /** Read from its data. */
+  | 'AVAILABLE'
+  /** Its input starts too late for the date (e.g. a moving average still warming up). */
+  | 'INSUFFICIENT_HISTORY'
+  /** Its input is not stored (the reason says how to import it). */
+  | 'NO_DATA'
+  /** Its input ends well before the date (14 days for daily data, 62 for monthly data and the rate series). */
+  | 'STALE';
 
 /** A valuation multiple. */
 export type ValuationMetric =

@@ -5,6 +5,8 @@
  * instruments are correlated). ETFs are their index / 10 (IWM ← ^RUT, SPY ← ^GSPC) with tracking noise; QQQ
  * and KRE have their own anchors (KRE: 2006 inception, a peak in early 2022, ~-55 % into May 2023, partial
  * recovery). Rates follow the real FOMC record (`FOMC_DECISIONS`); yields and valuations follow anchors plus AR(1) noise.
+ * The market internals XLY, XLP and RSP have their own anchors and generators; the monthly UNRATE follows anchors
+ * plus noise, SAHMREALTIME is its Sahm indicator, and USREC holds the NBER's recession months since 2000.
  */
 import { daysFromCivil, epochDayToISO } from "../dates.js";
 import { policyTargetOn } from "../reference/fomc.js";
@@ -256,6 +258,74 @@ const KRE: readonly Anchor[] = [
   ["2026-11-20", 68],
 ];
 
+/** Consumer discretionary (XLY), split-adjusted price. */
+const XLY: readonly Anchor[] = [
+  ["2000-01-03", 28],
+  ["2000-10-13", 24],
+  ["2002-10-09", 19],
+  ["2004-12-31", 34],
+  ["2007-06-04", 41],
+  ["2008-11-20", 19],
+  ["2009-03-09", 16],
+  ["2011-04-29", 40],
+  ["2015-07-20", 81],
+  ["2018-10-01", 117],
+  ["2018-12-24", 94],
+  ["2020-02-19", 131],
+  ["2020-03-23", 89],
+  ["2021-11-19", 210],
+  ["2022-12-28", 126],
+  ["2023-07-31", 174],
+  ["2024-12-16", 239],
+  ["2025-04-08", 180],
+  ["2025-10-01", 238],
+  ["2026-11-20", 241],
+];
+
+/** Consumer staples (XLP). */
+const XLP: readonly Anchor[] = [
+  ["2000-01-03", 24],
+  ["2000-03-07", 19],
+  ["2001-06-01", 27],
+  ["2003-03-11", 18],
+  ["2007-10-31", 29],
+  ["2009-03-09", 19],
+  ["2012-12-31", 35],
+  ["2016-07-14", 55],
+  ["2018-05-03", 50],
+  ["2020-02-20", 64],
+  ["2020-03-23", 50],
+  ["2022-04-20", 81],
+  ["2022-09-30", 67],
+  ["2023-10-27", 66],
+  ["2024-11-29", 84],
+  ["2025-03-10", 83],
+  ["2026-11-20", 80],
+];
+
+/** S&P 500 equal weight (RSP, launched 2003-04-24). */
+const RSP: readonly Anchor[] = [
+  ["2003-05-01", 22],
+  ["2007-07-13", 50],
+  ["2008-11-20", 23],
+  ["2009-03-09", 19],
+  ["2011-04-29", 51],
+  ["2011-10-03", 40],
+  ["2015-06-23", 82],
+  ["2016-02-11", 70],
+  ["2018-09-20", 109],
+  ["2018-12-24", 87],
+  ["2020-02-19", 118],
+  ["2020-03-23", 73],
+  ["2021-11-16", 166],
+  ["2022-09-30", 128],
+  ["2023-10-27", 134],
+  ["2024-11-29", 188],
+  ["2025-04-08", 152],
+  ["2025-10-28", 190],
+  ["2026-11-20", 193],
+];
+
 /** Typical daily volume (millions of shares), log-interpolated. */
 const VOLUME: Record<string, readonly Anchor[]> = {
   SPY: [
@@ -283,6 +353,24 @@ const VOLUME: Record<string, readonly Anchor[]> = {
     ["2012-01-01", 60],
     ["2020-03-16", 90],
     ["2026-11-20", 45],
+  ],
+  XLY: [
+    ["2000-01-03", 0.5],
+    ["2008-10-15", 15],
+    ["2020-03-16", 12],
+    ["2026-11-20", 4],
+  ],
+  XLP: [
+    ["2000-01-03", 0.5],
+    ["2008-10-15", 20],
+    ["2020-03-16", 30],
+    ["2026-11-20", 10],
+  ],
+  RSP: [
+    ["2003-05-01", 0.05],
+    ["2008-10-15", 2],
+    ["2020-03-16", 8],
+    ["2026-11-20", 7],
   ],
   KRE: [
     ["2006-06-22", 0.2],
@@ -541,12 +629,168 @@ export function generateDemoData(seed = DEMO_SEED): DemoDataset {
     },
   ];
 
+  // Market internals (own generators, appended: the series above stay as they were).
+  const xly = anchoredPath(
+    days,
+    dayIndex,
+    market,
+    XLY,
+    0.9,
+    (y) => (y <= 2002 ? 1.3 : 1.15),
+    new Prng(seed + 9),
+  );
+  const xlp = anchoredPath(days, dayIndex, market, XLP, 0.7, () => 0.65, new Prng(seed + 10));
+  const rspDays = days.filter((d) => d >= iso2day("2003-05-01"));
+  const rsp = anchoredPath(rspDays, dayIndex, market, RSP, 0.96, () => 1.08, new Prng(seed + 11));
+  const internalsRng = new Prng(seed + 12);
+  instruments.push(
+    {
+      input: meta(
+        "XLY",
+        "Consumer Discretionary Select Sector SPDR Fund",
+        "ETF",
+        "cyclicals",
+        null,
+        "1998-12-16",
+      ),
+      bars: barsFrom(days, xly, internalsRng, {
+        scale: 1,
+        trackingSd: 0,
+        volume: VOLUME.XLY!,
+        dividendYield: 0.011,
+        volMult: 1.15,
+      }),
+    },
+    {
+      input: meta("XLP", "Consumer Staples Select Sector SPDR Fund", "ETF", "defensives", null, "1998-12-16"),
+      bars: barsFrom(days, xlp, internalsRng, {
+        scale: 1,
+        trackingSd: 0,
+        volume: VOLUME.XLP!,
+        dividendYield: 0.026,
+        volMult: 0.65,
+      }),
+    },
+    {
+      input: meta("RSP", "Invesco S&P 500 Equal Weight ETF", "ETF", "equal_weight", "SPY", "2003-04-24"),
+      bars: barsFrom(rspDays, rsp, internalsRng, {
+        scale: 1,
+        trackingSd: 0,
+        volume: VOLUME.RSP!,
+        dividendYield: 0.016,
+        volMult: 1.08,
+      }),
+    },
+  );
+
   return {
     instruments,
-    series: rateSeries(days, new Prng(seed + 6)),
+    series: [...rateSeries(days, new Prng(seed + 6)), ...macroSeries(new Prng(seed + 13))],
     valuations: valuationSeries(days, new Prng(seed + 7)),
     positioning: positioningSeries(days, new Prng(seed + 8)),
   };
+}
+
+/** Unemployment rate anchors (percent), monthly: the public record's shape, with noise added. */
+const UNRATE: readonly Anchor[] = [
+  ["1999-01-01", 4.3],
+  ["2000-01-01", 4.0],
+  ["2000-12-01", 3.9],
+  ["2001-12-01", 5.7],
+  ["2003-06-01", 6.3],
+  ["2007-03-01", 4.4],
+  ["2008-06-01", 5.6],
+  ["2009-10-01", 10.0],
+  ["2011-06-01", 9.1],
+  ["2015-01-01", 5.7],
+  ["2019-09-01", 3.5],
+  ["2020-02-01", 3.5],
+  ["2020-03-01", 4.4],
+  ["2020-04-01", 14.8],
+  ["2020-07-01", 10.2],
+  ["2020-12-01", 6.7],
+  ["2022-01-01", 4.0],
+  ["2023-04-01", 3.4],
+  ["2024-07-01", 4.2],
+  ["2025-08-01", 4.3],
+  ["2026-10-01", 4.4],
+];
+
+/** NBER recession months (USREC = 1), the public chronology since 2000. */
+const RECESSION_MONTHS: readonly [from: string, to: string][] = [
+  ["2001-04", "2001-11"],
+  ["2008-01", "2009-06"],
+  ["2020-03", "2020-04"],
+];
+
+/**
+ * Monthly macro series (dated the first of the month, as FRED dates them) from 1999-01, through the last month
+ * whose data would be out by the demo's end: UNRATE (anchors + noise, one decimal), SAHMREALTIME (the Sahm
+ * indicator of that UNRATE, two decimals, from 2000-03) and USREC (the NBER months).
+ */
+function macroSeries(rng: Prng): DemoSeries[] {
+  const monthly = (code: string, title: string, unit: string, source: string): EconomicSeriesInput => ({
+    code,
+    title,
+    unit,
+    frequency: "monthly",
+    source,
+    provenance: DEMO_PROVENANCE,
+  });
+  const months: string[] = [];
+  for (let y = 1999; y <= 2026; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const iso = `${y}-${String(m).padStart(2, "0")}-01`;
+      if (iso <= "2026-10-01") months.push(iso);
+    }
+  }
+  const unrate: ObservationRow[] = [];
+  let e = 0;
+  for (const date of months) {
+    e = 0.5 * e + 0.07 * rng.normal();
+    unrate.push({ date, value: round(Math.max(2.5, interpolate(UNRATE, iso2day(date)) + e), 1) });
+  }
+  // Sahm indicator: 3-month average minus the lowest 3-month average of the previous 12 months.
+  const ma = unrate.map((_, i) =>
+    i >= 2 ? (unrate[i]!.value + unrate[i - 1]!.value + unrate[i - 2]!.value) / 3 : Number.NaN,
+  );
+  const sahm: ObservationRow[] = [];
+  for (let i = 14; i < unrate.length; i++) {
+    sahm.push({ date: unrate[i]!.date, value: round(ma[i]! - Math.min(...ma.slice(i - 12, i)), 2) });
+  }
+  const usrec = months.map((date) => ({
+    date,
+    value: RECESSION_MONTHS.some(([a, b]) => date.slice(0, 7) >= a && date.slice(0, 7) <= b) ? 1 : 0,
+  }));
+  return [
+    {
+      input: monthly(
+        "UNRATE",
+        "Unemployment Rate",
+        "percent",
+        "U.S. Bureau of Labor Statistics (demo values)",
+      ),
+      rows: unrate,
+    },
+    {
+      input: monthly(
+        "SAHMREALTIME",
+        "Real-time Sahm Rule Recession Indicator",
+        "percentage points",
+        "Claudia Sahm (demo values, from the demo UNRATE)",
+      ),
+      rows: sahm,
+    },
+    {
+      input: monthly(
+        "USREC",
+        "NBER based Recession Indicators for the United States from the Period following the Peak through the Trough",
+        "+1 or 0",
+        "Federal Reserve Bank of St. Louis (NBER dates)",
+      ),
+      rows: usrec,
+    },
+  ];
 }
 
 function meta(

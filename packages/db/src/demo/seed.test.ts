@@ -1,3 +1,4 @@
+import { parseISODate, sahmIndicator } from "@cyclelens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { epochDayToISO } from "../dates.js";
 import { createTestDatabase, type TestDatabase, testBackends } from "../testing.js";
@@ -89,8 +90,27 @@ for (const backend of testBackends()) {
       expect(r.bars.inserted).toBeGreaterThan(35_000);
       const cov = await t.db.dataset.coverage();
       expect(cov.dataset).toBe("demo");
-      expect(cov.instruments.map((i) => i.symbol)).toEqual(["IWM", "KRE", "QQQ", "SPY", "^GSPC", "^RUT"]);
-      expect(cov.series.map((s) => s.code)).toEqual(["DFEDTARL", "DFEDTARU", "DFF", "DGS10", "DGS2"]);
+      expect(cov.instruments.map((i) => i.symbol)).toEqual([
+        "IWM",
+        "KRE",
+        "QQQ",
+        "RSP",
+        "SPY",
+        "XLP",
+        "XLY",
+        "^GSPC",
+        "^RUT",
+      ]);
+      expect(cov.series.map((s) => s.code)).toEqual([
+        "DFEDTARL",
+        "DFEDTARU",
+        "DFF",
+        "DGS10",
+        "DGS2",
+        "SAHMREALTIME",
+        "UNRATE",
+        "USREC",
+      ]);
       expect(cov.instruments.every((i) => i.provenance === "demo" && i.lastDate === "2026-11-20")).toBe(true);
       expect((await t.db.ingestRuns.list({ provider: "demo" }))[0]?.status).toBe("ok");
     });
@@ -119,3 +139,38 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+describe("demo macro series and market internals", () => {
+  const data = generateDemoData();
+  const rows = (c: string) => data.series.find((s) => s.input.code === c)!.rows;
+
+  it("has monthly UNRATE, its Sahm indicator and the NBER months, dated the first of the month", () => {
+    const unrate = rows("UNRATE");
+    expect(unrate[0]!.date).toBe("1999-01-01");
+    expect(unrate.at(-1)!.date).toBe("2026-10-01");
+    expect(unrate).toHaveLength(334);
+    const u = unrate.map((r) => r.value);
+    const sahm = sahmIndicator({
+      dates: Int32Array.from(unrate, (r) => parseISODate(r.date)),
+      values: Float64Array.from(u),
+    });
+    const demo = new Map(rows("SAHMREALTIME").map((r) => [r.date, r.value]));
+    expect(demo.size).toBe(334 - 14);
+    unrate.forEach((r, i) => {
+      if (i >= 14) expect(demo.get(r.date)).toBeCloseTo(sahm.values[i]!, 2);
+    });
+    const recession = rows("USREC")
+      .filter((r) => r.value === 1)
+      .map((r) => r.date.slice(0, 7));
+    expect(recession).toHaveLength(8 + 18 + 2);
+    expect(recession[0]).toBe("2001-04");
+    expect(recession.at(-1)).toBe("2020-04");
+  });
+
+  it("has XLY, XLP and RSP (RSP from 2003-05, after its launch) to the demo's end", () => {
+    const by = new Map(data.instruments.map((i) => [i.input.symbol, i]));
+    expect(by.get("RSP")!.bars[0]!.date).toBe("2003-05-01");
+    expect(by.get("RSP")!.input.benchmarkSymbol).toBe("SPY");
+    for (const s of ["XLY", "XLP", "RSP"]) expect(by.get(s)!.bars.at(-1)!.date).toBe(DEMO_END);
+  });
+});
