@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The README's contract in one file: `npm start` and `npm test` on a machine with only Node 20+ and npm.
 //
-//   start  install dependencies (pnpm 10, fetched through npx when it is not installed), build the API and
-//          the web app, then run the API on the embedded SQLite database, serving the app at / (an empty
+//   start  install dependencies (pnpm 10, fetched through npx when it is not installed), build the API, the web app
+//          and @cyclelens/client, then run the API on the embedded SQLite database, serving the app at / (an empty
 //          database gets the demo dataset).
 //   test   install, lint, type-check and run every test suite on SQLite, and also on PostgreSQL when
 //          CI=true, CYCLELENS_TEST_PG=1 or TEST_POSTGRES_URL is set: a fresh database is created for the run
@@ -59,6 +59,8 @@ async function start() {
     "run",
     "build",
     "--filter=@cyclelens/api...",
+    // the typed client, for front ends that import it from this checkout
+    "--filter=@cyclelens/client",
     "--filter=@cyclelens/web",
     "--output-logs=errors-only",
   ]);

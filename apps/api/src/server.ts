@@ -3,7 +3,8 @@
  * plugin list (see the API README, "Layout"): structured logs with request ids, security headers, CORS, HTTP
  * error bodies, the error convention, query limits, a parse cache bounded in megabytes, graphql-jit, the per-request
  * time and work budget, the response-size cap, introspection switch, GraphiQL (assets bundled), health
- * (`/health`), readiness (`/ready`) and a zero-drop graceful shutdown.
+ * (`/health`), readiness (`/ready`), the SDL at `/schema.graphql`, the web app at `/` and a zero-drop graceful
+ * shutdown.
  */
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,6 +28,7 @@ import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogge
 import { boundedParseCache } from "./parse-cache.js";
 import { useResponseLimit } from "./response-limit.js";
 import { schema } from "./schema/index.js";
+import { useSchemaSDL } from "./sdl.js";
 import { corsOptions, graphiqlCsp, useSecurityHeaders } from "./security.js";
 import { useWebApp } from "./web-app.js";
 
@@ -97,6 +99,8 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       useStructuredLogs(log, GRAPHQL),
       useSecurityHeaders({ graphqlEndpoint: GRAPHQL, graphiqlPolicy: graphiql.policy }),
       useReadiness({ db, lifecycle, logger: log }),
+      // GET /schema.graphql: the SDL, for client generators (src/sdl.ts)
+      useSchemaSDL(),
       useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
       useHttpErrorBodies(),
       useErrorConvention(),

@@ -7,5 +7,12 @@
  */
 export { type DashboardWindow, dashboardWindow, monthsBefore } from "./dashboard.js";
 export * from "./gql/graphql.js";
-export { graphql } from "./gql/index.js";
-export { type GraphQLErrorEntry, GraphQLRequestError, type RequestOptions, request } from "./request.js";
+export { graphql, type JsonObject } from "./graphql.js";
+export {
+  type CycleLensErrorCode,
+  ErrorCode,
+  type GraphQLErrorEntry,
+  GraphQLRequestError,
+  type RequestOptions,
+  request,
+} from "./request.js";

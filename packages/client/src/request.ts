@@ -5,13 +5,39 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type DocumentNode, type OperationDefinitionNode, print } from "graphql";
 
+/**
+ * The `extensions.code` values the CycleLens API sends (its README, "Errors"): compare
+ * `error.code` with these.
+ */
+export const ErrorCode = {
+  /** Unknown instrument symbol, series code or positioning segment (`extensions.kind`, `name`). */
+  NOT_FOUND: "NOT_FOUND",
+  /** Invalid argument (`extensions.argument` names it; the message states the limit). */
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  /** The operation is too deep, has too many aliases or costs too much (`limit`, `max`, `actual`). */
+  QUERY_LIMIT_EXCEEDED: "QUERY_LIMIT_EXCEEDED",
+  /** A mutation without the right `x-cyclelens-key` header. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** Writes are disabled on this server. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The operation does not parse. */
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** The operation does not validate against the schema. */
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  /** Anything else (the message is masked). */
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+/** One of {@link ErrorCode}'s values (any other string a newer server may send is allowed too). */
+export type CycleLensErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
 /** One entry of a GraphQL response's `errors`, as the CycleLens API sends it. */
 export interface GraphQLErrorEntry {
   message: string;
   path?: (string | number)[];
   locations?: { line: number; column: number }[];
-  /** `code` is NOT_FOUND, BAD_USER_INPUT, QUERY_LIMIT_EXCEEDED, … (see the API's error convention). */
-  extensions?: { code?: string; [key: string]: unknown };
+  /** `code` is one of {@link ErrorCode}; the other keys depend on it (see there). */
+  extensions?: { code?: CycleLensErrorCode | (string & {}); [key: string]: unknown };
 }
 
 /** The request failed: GraphQL errors in the response, an HTTP error or a body that is not a GraphQL response. */
@@ -29,9 +55,14 @@ export class GraphQLRequestError extends Error {
     super(message);
   }
 
-  /** `extensions.code` of the first error, e.g. NOT_FOUND. */
-  get code(): string | undefined {
+  /** `extensions.code` of the first error, e.g. `ErrorCode.NOT_FOUND`; `undefined` for an HTTP or transport failure. */
+  get code(): CycleLensErrorCode | (string & {}) | undefined {
     return this.errors[0]?.extensions?.code;
+  }
+
+  /** Every error's code, in order (some responses carry several errors). */
+  get codes(): (CycleLensErrorCode | (string & {}))[] {
+    return this.errors.flatMap((e) => (e.extensions?.code === undefined ? [] : [e.extensions.code]));
   }
 }
 

@@ -211,3 +211,44 @@ export function addMonths(day: number, months: number): number {
 export function dayOfWeek(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
+
+/**
+ * A calendar date where one goes in: an epoch day (integer) or an ISO string `YYYY-MM-DD`. The
+ * functions at the edges (`sliceByDate`, `totalReturn`, `windowEndpoints`, `cagr`, `sinceDate`,
+ * `periodStart`, `periodReturns`, `returnGap`, `drawdownFromPeak`, `compareSeries`, `betaOf`…)
+ * accept either.
+ */
+export type DateInput = number | string;
+
+/**
+ * The epoch day of a {@link DateInput}: an ISO string is parsed (see {@link parseISODate}), a
+ * number must be an integer. Throws {@link InvalidArgumentError} naming `argument` otherwise.
+ *
+ * @example
+ * toEpochDay("2024-09-18"); // 19984
+ * toEpochDay(19984);        // 19984
+ */
+export function toEpochDay(date: DateInput, argument = "date"): number {
+  if (typeof date === "string") return parseISODate(date, argument);
+  if (!Number.isInteger(date)) {
+    throw new InvalidArgumentError(argument, date, "must be an epoch day (integer) or a date YYYY-MM-DD");
+  }
+  return date;
+}
+
+/**
+ * An epoch day as `YYYY-MM-DD`, for results: the date fields of `maxDrawdown`, `compareSeries`,
+ * `crossovers`, `Series.dates`… (`NaN` or a missing date gives `undefined`, so an undefined date
+ * never turns into a plausible one).
+ *
+ * @example
+ * toISODate(19984);     // "2024-09-18"
+ * toISODate(Number.NaN); // undefined
+ */
+export function toISODate(day: number): string;
+export function toISODate(day: number | undefined): string | undefined;
+export function toISODate(day: number | undefined): string | undefined {
+  if (day === undefined || !Number.isFinite(day)) return undefined;
+  if (!Number.isInteger(day)) throw new InvalidArgumentError("day", day, "must be an integer epoch day");
+  return formatISODate(day);
+}

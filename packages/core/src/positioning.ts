@@ -25,6 +25,7 @@
  */
 import { addMonths } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { WindowMoments } from "./indicators/window-sums.js";
 import { assertSeries, type Series } from "./series.js";
 
 /** Options of {@link positioningVsAverage}. */
@@ -116,9 +117,9 @@ export function positioningVsAverage(series: Series, options: PositioningOptions
 
   const sorted = new Float64Array(n); // sorted window values, first `size` entries
   let size = 0;
-  const shift = n > 0 ? values[0]! : 0; // shifted sums for accuracy
-  let s1 = 0;
-  let s2 = 0;
+  // Moments of the window values[start..i]: shifted sums with an error bound, re-based from the
+  // window when needed (indicators/window-sums.ts), so they stay exact to ~1e-12 on any scale.
+  const moments = new WindowMoments();
   let start = 0; // first index in the window
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
@@ -127,8 +128,7 @@ export function positioningVsAverage(series: Series, options: PositioningOptions
     sorted.copyWithin(at + 1, at, size);
     sorted[at] = v;
     size++;
-    s1 += v - shift;
-    s2 += (v - shift) * (v - shift);
+    moments.add(v);
     // drop observations dated on or before t − m months
     if (window !== "all") {
       const cutoff = addMonths(dates[i]!, -window);
@@ -137,17 +137,17 @@ export function positioningVsAverage(series: Series, options: PositioningOptions
         const pos = upperBound(sorted, size, old) - 1; // an index holding `old`
         sorted.copyWithin(pos, pos + 1, size);
         size--;
-        s1 -= old - shift;
-        s2 -= (old - shift) * (old - shift);
+        moments.remove(old);
       }
     }
-    const avg = shift + s1 / size;
-    let ss = s2 - (s1 * s1) / size;
-    if (ss <= s2 * 1e-12) ss = 0; // constant window up to rounding
+    moments.refresh(values, start, size, n);
+    const avg = moments.mean();
+    const dev = moments.deviation(v); // v − avg from the shifted sums (keeps its digits on an offset)
+    const ss = moments.m2();
     const sd = size > 1 ? Math.sqrt(ss / (size - 1)) : Number.NaN;
     out.average[i] = avg;
-    out.deviation[i] = v - avg;
-    out.zScore[i] = sd > 0 ? (v - avg) / sd : Number.NaN;
+    out.deviation[i] = dev;
+    out.zScore[i] = sd > 0 ? dev / sd : Number.NaN;
     out.percentile[i] = (100 * upperBound(sorted, size, v)) / size;
     out.observations[i] = size;
   }

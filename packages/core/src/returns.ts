@@ -16,7 +16,7 @@
  *   365.25; volatility-style annualisation (see `risk.ts`) uses 252 trading days or 12 months.
  * - Undefined results (no entry value, zero-length period, non-positive entry price) are `NaN`.
  */
-import { addMonths, epochDay, ymd } from "./dates.js";
+import { addMonths, type DateInput, epochDay, toEpochDay, ymd } from "./dates.js";
 import { assertPositiveInteger, assertSameLength, InvalidArgumentError } from "./errors.js";
 import { indexOnOrBefore, type Series } from "./series.js";
 
@@ -123,7 +123,9 @@ export interface WindowEndpoints {
  * const s = seriesFromArrays([10, 20, 30], [1, 2, 3]);
  * windowEndpoints(s, 15, 30); // { entryIndex: 0, exitIndex: 2 }
  */
-export function windowEndpoints(series: Series, from: number, to: number): WindowEndpoints {
+export function windowEndpoints(series: Series, fromDate: DateInput, toDate: DateInput): WindowEndpoints {
+  const from = toEpochDay(fromDate, "from");
+  const to = toEpochDay(toDate, "to");
   if (to < from) throw new InvalidArgumentError("to", to, `must be on or after from (${from})`);
   assertSameLength("series.dates", series.dates, "series.values", series.values);
   return { entryIndex: indexOfValidOnOrBefore(series, from), exitIndex: indexOfValidOnOrBefore(series, to) };
@@ -140,7 +142,7 @@ export function windowEndpoints(series: Series, from: number, to: number): Windo
  * totalReturn(s, 15, 25); // 0.1   (entry = day 10's 100, exit = day 20's 110)
  * totalReturn(s, 5, 30);  // NaN   (no value on or before day 5)
  */
-export function totalReturn(series: Series, from: number, to: number): number {
+export function totalReturn(series: Series, from: DateInput, to: DateInput): number {
   const { entryIndex, exitIndex } = windowEndpoints(series, from, to);
   if (entryIndex < 0) return Number.NaN;
   return series.values[exitIndex]! / series.values[entryIndex]! - 1;
@@ -168,7 +170,7 @@ export function annualizeReturn(total: number, days: number): number {
  * const s = seriesFromArrays([0, 365, 731], [100, 110, 121]); // 1970-01-01 … 1972-01-02
  * cagr(s); // 0.0999…  (121/100 over 731 days: 1.21^(365.25/731) − 1)
  */
-export function cagr(series: Series, from?: number, to?: number): number {
+export function cagr(series: Series, from?: DateInput, to?: DateInput): number {
   const n = series.dates.length;
   if (n === 0) return Number.NaN;
   const { entryIndex, exitIndex } = windowEndpoints(
@@ -210,7 +212,8 @@ export interface PeriodReturnsOptions {
  * formatISODate(periodStart(parseISODate("2024-03-31"), "1M")); // "2024-02-29"
  * formatISODate(periodStart(parseISODate("2024-03-31"), "YTD")); // "2023-12-31"
  */
-export function periodStart(asOf: number, period: TrailingPeriod): number {
+export function periodStart(asOfDate: DateInput, period: TrailingPeriod): number {
+  const asOf = toEpochDay(asOfDate, "asOf");
   if (period === "YTD") return epochDay(ymd(asOf).year - 1, 12, 31);
   const months = TRAILING_PERIOD_MONTHS[period];
   if (months === undefined) throw new InvalidArgumentError("period", period, "is not a trailing period");
@@ -237,11 +240,11 @@ export function periodStart(asOf: number, period: TrailingPeriod): number {
  */
 export function periodReturns(
   series: Series,
-  asOf?: number,
+  asOf?: DateInput,
   options: PeriodReturnsOptions = {},
 ): Record<TrailingPeriod, number> {
   const n = series.dates.length;
-  const end = asOf ?? (n > 0 ? series.dates[n - 1]! : 0);
+  const end = asOf === undefined ? (n > 0 ? series.dates[n - 1]! : 0) : toEpochDay(asOf, "asOf");
   const out = {} as Record<TrailingPeriod, number>;
   for (const p of ["1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y", "10Y"] as const) {
     const start = periodStart(end, p);
@@ -260,7 +263,7 @@ export function periodReturns(
  * const s = seriesFromArrays([10, 20, 30], [100, 110, 121]);
  * sinceDate(s, 20); // 0.1
  */
-export function sinceDate(series: Series, from: number, asOf?: number): number {
+export function sinceDate(series: Series, from: DateInput, asOf?: DateInput): number {
   const n = series.dates.length;
   if (n === 0) return Number.NaN;
   return totalReturn(series, from, asOf ?? series.dates[n - 1]!);

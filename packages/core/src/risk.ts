@@ -18,6 +18,7 @@
  *   periods), following Sortino & Price (1994).
  * - Drawdowns are fractions ≤ 0 (−0.25 = 25 % below the running peak).
  */
+import { type DateInput, toEpochDay } from "./dates.js";
 import { assertSameLength, InvalidArgumentError } from "./errors.js";
 import { cagr } from "./returns.js";
 import { asOfJoin, indexOnOrAfter, indexOnOrBefore, type Series } from "./series.js";
@@ -329,10 +330,15 @@ export interface DrawdownFromPeak {
  */
 export function drawdownFromPeak(
   series: Series,
-  peakWindow: { from: number; to: number },
-  asOf?: number,
+  window: { from: DateInput; to: DateInput },
+  asOfDate?: DateInput,
 ): DrawdownFromPeak {
   assertSameLength("series.dates", series.dates, "series.values", series.values);
+  const peakWindow = {
+    from: toEpochDay(window.from, "peakWindow.from"),
+    to: toEpochDay(window.to, "peakWindow.to"),
+  };
+  const asOf = asOfDate === undefined ? undefined : toEpochDay(asOfDate, "asOf");
   if (peakWindow.to < peakWindow.from) {
     throw new InvalidArgumentError(
       "peakWindow.to",

@@ -36,6 +36,7 @@
  */
 import { ymd } from "./dates.js";
 import { assertPositiveInteger, InvalidArgumentError } from "./errors.js";
+import { WindowComoments } from "./indicators/window-sums.js";
 import { assertSeries, resample, type Series } from "./series.js";
 
 /** Sampling frequency of the regression. */
@@ -278,7 +279,8 @@ export function rateSensitivity(
 
 /**
  * The same regression over a rolling window of `window` (return, yield change) pairs, O(n) with
- * running sums (shifted by the first pair for accuracy). Entry i uses pairs i − window + 1 … i;
+ * shifted co-moment sums kept within 1e-11 of exact by a running error bound (re-based from the
+ * window's pairs when needed, see `indicators/window-sums.ts`). Entry i uses pairs i − window + 1 … i;
  * entries before the window is full are NaN.
  *
  * @example
@@ -304,41 +306,17 @@ export function rollingRateSensitivity(
     r2: new Float64Array(n).fill(Number.NaN),
     corr: new Float64Array(n).fill(Number.NaN),
   };
-  const kx = n > 0 ? x[0]! : 0;
-  const ky = n > 0 ? y[0]! : 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  let qxx = 0;
-  let qyy = 0;
+  const m = new WindowComoments();
+  const c = new Float64Array(3);
   for (let i = 0; i < n; i++) {
-    const a = x[i]! - kx;
-    const b = y[i]! - ky;
-    sx += a;
-    sy += b;
-    sxx += a * a;
-    syy += b * b;
-    sxy += a * b;
-    qxx += x[i]! * x[i]!;
-    qyy += y[i]! * y[i]!;
-    if (i >= window) {
-      const c = x[i - window]! - kx;
-      const e = y[i - window]! - ky;
-      sx -= c;
-      sy -= e;
-      sxx -= c * c;
-      syy -= e * e;
-      sxy -= c * e;
-      qxx -= x[i - window]! * x[i - window]!;
-      qyy -= y[i - window]! * y[i - window]!;
-    }
+    if (i >= window) m.remove(x[i - window]!, y[i - window]!);
+    m.add(x[i]!, y[i]!);
     if (i >= window - 1) {
-      const cxx = sxx - (sx * sx) / window;
-      const cyy = syy - (sy * sy) / window;
-      const cxy = sxy - (sx * sy) / window;
-      const r = ols(window, kx + sx / window, ky + sy / window, cxx, cyy, cxy, Math.abs(qxx), Math.abs(qyy));
+      m.refresh(x, y, i + 1 - window, window, n);
+      m.centredInto(c);
+      const mx = m.meanX();
+      const my = m.meanY();
+      const r = ols(window, mx, my, c[0]!, c[1]!, c[2]!, c[0]! + window * mx * mx, c[1]! + window * my * my);
       out.beta[i] = r.betaPer100bp;
       out.intercept[i] = r.intercept;
       out.t[i] = r.tStat;

@@ -14,7 +14,7 @@
  * - "On or before" is the CycleLens day-0 rule: the value used for a date is the last observation
  *   dated on or before it.
  */
-import { monthIndex, parseISODate } from "./dates.js";
+import { type DateInput, monthIndex, parseISODate, toEpochDay } from "./dates.js";
 import { assertSameLength, InvalidArgumentError } from "./errors.js";
 
 /** The daily series shape. */
@@ -195,9 +195,10 @@ export function indexOnOrAfter(dates: ArrayLike<number>, day: number): number {
  * sliceByDate(s, 15, 30).values; // Float64Array [2, 3]
  * sliceByDate(s, undefined, 20).dates; // Int32Array [10, 20]
  */
-export function sliceByDate(series: Series, from?: number, to?: number): Series {
-  const start = from === undefined ? 0 : indexOnOrAfter(series.dates, from);
-  const end = to === undefined ? series.dates.length : indexOnOrBefore(series.dates, to) + 1;
+export function sliceByDate(series: Series, from?: DateInput, to?: DateInput): Series {
+  const start = from === undefined ? 0 : indexOnOrAfter(series.dates, toEpochDay(from, "from"));
+  const end =
+    to === undefined ? series.dates.length : indexOnOrBefore(series.dates, toEpochDay(to, "to")) + 1;
   const e = Math.max(start, end);
   return { dates: series.dates.subarray(start, e), values: series.values.subarray(start, e) };
 }

@@ -35,6 +35,8 @@ function parseDate(value: unknown, node?: ValueNode): number {
 
 export const DateScalar = builder.scalarType("Date", {
   description: `A calendar date YYYY-MM-DD with no time of day or time zone: a bar dated 2024-09-18 is that trading day on every machine. Supported from ${MIN_DATE} to ${MAX_DATE}; other dates are rejected (BAD_USER_INPUT naming the argument), never shifted.`,
+  // RFC 3339 `full-date`: tools (graphql-codegen, gql.tada) learn the format from @specifiedBy
+  specifiedByURL: "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
   serialize: (day) => formatISODate(day as number),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {

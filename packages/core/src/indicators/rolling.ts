@@ -7,8 +7,10 @@
  * means the value is at or above 95 % of the window.
  * Formulas and sources:
  * - mean: running sum (as `sma`);
- * - standard deviation: sliding Welford update of the mean and the sum of squared deviations
- *   (B. P. Welford, *Technometrics* 4(3), 1962; remove/add form), sample (divisor w − 1) by default;
+ * - standard deviation: running sums of the values and their squares around a shift close to the
+ *   window mean, with a running rounding-error bound and exact re-computation when it passes 1e-11
+ *   relative (`window-sums.ts`: stays exact after a fall of orders of magnitude, on a large offset,
+ *   and gives exactly 0 on a constant window), sample (divisor w − 1) by default;
  * - min/max: monotone deque (each index enters and leaves the deque once: amortised O(1) per point;
  *   the "ascending minima" algorithm, e.g. D. Lemire, *Streaming maximum-minimum filter using no
  *   more than three comparisons per element*, 2006);
@@ -23,7 +25,9 @@
  * window at each point; fine for windows of a few hundred, slow for 10,000-point windows).
  */
 import { assertPositiveInteger } from "../errors.js";
+import { asFloat64 } from "./buffers.js";
 import { sma } from "./sma.js";
+import { WindowMoments } from "./window-sums.js";
 
 /**
  * Rolling mean over `window` values (the same computation as `sma`).
@@ -37,56 +41,35 @@ export function rollingMean(values: ArrayLike<number>, window: number): Float64A
 }
 
 /**
- * Writes the window mean (when `meanOut` is given) and the sum of squared deviations M2 of every
- * full, valid window; `NaN` elsewhere. Sliding Welford, O(1) per point.
+ * Writes the newest value's deviation from its window mean, vᵢ − mean (when `devOut` is given; taken
+ * from the shifted sums, so it keeps its digits on a large offset), and the sum of squared
+ * deviations M2 of every full, valid window; `NaN` elsewhere. Shifted sums with error bounds, re-based when needed (see
+ * window-sums.ts): O(1) amortised per point, within ~1e-12 of an exact per-window computation.
  */
-const NOISE = 64 * Number.EPSILON;
-
 function windowMoments(
-  values: ArrayLike<number>,
+  values: Float64Array,
   window: number,
-  meanOut: Float64Array | null,
+  devOut: Float64Array | null,
   m2Out: Float64Array,
 ): void {
   const n = values.length;
-  const invW = 1 / window;
-  let count = 0;
-  let mean = 0;
-  let m2 = 0;
+  const m = new WindowMoments();
   for (let i = 0; i < n; i++) {
     const x = values[i]!;
     const o = i >= window ? values[i - window]! : Number.NaN;
-    const xValid = !Number.isNaN(x);
-    const oValid = !Number.isNaN(o);
-    if (xValid && oValid && count === window) {
-      const delta = x - o;
-      const newMean = mean + delta * invW;
-      m2 += delta * (x - newMean + o - mean);
-      mean = newMean;
-    } else {
-      if (oValid) {
-        if (count === 1) {
-          count = 0;
-          mean = 0;
-          m2 = 0;
-        } else {
-          const m0 = (count * mean - o) / (count - 1);
-          m2 -= (o - m0) * (o - mean);
-          mean = m0;
-          count--;
-        }
-      }
-      if (xValid) {
-        count++;
-        const d = x - mean;
-        mean += d / count;
-        m2 += d * (x - mean);
-      }
+    if (!Number.isNaN(x) && !Number.isNaN(o) && m.count === window) m.slide(x, o);
+    else {
+      if (!Number.isNaN(o)) m.remove(o);
+      if (!Number.isNaN(x)) m.add(x);
     }
-    const full = count === window;
-    if (meanOut) meanOut[i] = full ? mean : Number.NaN;
-    // Below the rounding noise of the sliding update (≈ ε·Σx²), M2 is indistinguishable from 0.
-    m2Out[i] = full ? (m2 > NOISE * window * mean * mean ? m2 : 0) : Number.NaN;
+    if (m.count !== window) {
+      if (devOut) devOut[i] = Number.NaN;
+      m2Out[i] = Number.NaN;
+      continue;
+    }
+    m.refresh(values, i + 1 - window, window, n);
+    if (devOut) devOut[i] = m.deviation(x);
+    m2Out[i] = m.m2();
   }
 }
 
@@ -111,7 +94,7 @@ export function rollingStd(
 ): Float64Array {
   assertPositiveInteger("window", window);
   const out = new Float64Array(values.length);
-  windowMoments(values, window, null, out);
+  windowMoments(asFloat64(values), window, null, out);
   const div = options.population ? window : window - 1;
   const inv = div > 0 ? 1 / div : Number.NaN;
   for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]! * inv);
@@ -128,15 +111,16 @@ export function rollingStd(
  */
 export function rollingZScore(values: ArrayLike<number>, window: number): Float64Array {
   assertPositiveInteger("window", window, 2);
-  const n = values.length;
-  const mean = new Float64Array(n);
+  const v = asFloat64(values);
+  const n = v.length;
+  const dev = new Float64Array(n);
   const out = new Float64Array(n);
-  windowMoments(values, window, mean, out);
+  windowMoments(v, window, dev, out);
   const inv = 1 / (window - 1);
   for (let i = 0; i < n; i++) {
     const sd = Math.sqrt(out[i]! * inv);
     // A constant window (M2 = 0 up to rounding) has no z-score: undefined.
-    out[i] = sd > 0 ? (values[i]! - mean[i]!) / sd : Number.NaN;
+    out[i] = sd > 0 ? dev[i]! / sd : Number.NaN;
   }
   return out;
 }

@@ -12,7 +12,9 @@
  * Output: a `Float64Array` of the input length (aligned with the input dates); the first
  * `period − 1` points are warm-up `NaN`. A `NaN` input makes every window containing it `NaN`
  * (the output resumes once the window is again full of valid values).
- * Complexity: O(n), one running sum (missing values enter it as 0 and are counted apart).
+ * Complexity: O(n), one compensated running sum (missing values are counted apart). The sum is
+ * TwoSum-compensated (see `window-sums.ts`), so the result stays within a few ulps of an exact
+ * per-window mean even after the series falls by orders of magnitude.
  * Performance: `Float64Array` input runs as is (other array-likes are copied once into one, so the
  * loop stays monomorphic); `{ out }` writes into a caller-provided buffer of the input length
  * instead of allocating (for callers that recompute often; see `IndicatorOutputOptions`).
@@ -54,30 +56,49 @@ export function sma(
 function smaKernel(values: Float64Array, period: number, out: Float64Array): void {
   const n = values.length;
   const inv = 1 / period;
-  let sum = 0;
+  // Σ of the window's valid values as s + e (TwoSum-compensated, see window-sums.ts): a value
+  // that entered is removed exactly, so no rounding error of past (larger) values survives.
+  let s = 0;
+  let e = 0;
   let bad = 0; // NaNs in the window
   // Filling window: values enter only.
   const w = Math.min(period, n);
   for (let i = 0; i < w; i++) {
     const x = values[i]!;
     if (Number.isNaN(x)) bad++;
-    else sum += x;
-    out[i] = i === period - 1 && bad === 0 ? sum * inv : Number.NaN;
+    else {
+      const t = s + x;
+      const z = t - s;
+      e += s - (t - z) + (x - z);
+      s = t;
+    }
+    out[i] = i === period - 1 && bad === 0 ? (s + e) * inv : Number.NaN;
   }
-  // Full window: one value enters, one leaves (same operation order as a single generic loop:
-  // add the entering value, then subtract the leaving one).
+  // Full window: d = x − o enters (its own rounding error goes to e), so the dependency chain on s
+  // is one addition per point.
   for (let i = period; i < n; i++) {
     const x = values[i]!;
     const o = values[i - period]!;
+    let d: number;
     if (!Number.isNaN(x) && !Number.isNaN(o)) {
-      sum += x;
-      sum -= o;
+      d = x - o;
+      const zd = d - x;
+      e += x - (d - zd) - (o + zd);
     } else {
       if (Number.isNaN(x)) bad++;
-      else sum += x;
       if (Number.isNaN(o)) bad--;
-      else sum -= o;
+      d = !Number.isNaN(x) ? x : 0;
+      if (!Number.isNaN(o)) {
+        const t = d - o;
+        const zd = t - d;
+        e += d - (t - zd) - (o + zd);
+        d = t;
+      }
     }
-    out[i] = bad === 0 ? sum * inv : Number.NaN;
+    const t = s + d;
+    const z = t - s;
+    e += s - (t - z) + (d - z);
+    s = t;
+    out[i] = bad === 0 ? (s + e) * inv : Number.NaN;
   }
 }

@@ -1,37 +1,28 @@
 /**
- * Every dashboard operation through `request` against a live server (a fresh database per backend
- * holding the demo dataset), checking the typed results.
+ * @cyclelens/client against this server: every ready-made operation through `request` (a fresh
+ * database per backend holding the demo dataset), checking the typed results. It lives here, not in
+ * the client package, so the published client names no private package.
  */
-import { loadConfig, type RunningServer, startServer } from "@cyclelens/api";
-import { createTestDatabase, seedDemo, type TestDatabase, testBackends } from "@cyclelens/db";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+
 import {
   DashboardDocument,
   type DashboardQuery,
   DatasetDocument,
   dashboardWindow,
+  ErrorCode,
   GraphQLRequestError,
+  graphql,
   KreDrawdownDocument,
-  monthsBefore,
   RotationSignalDocument,
   request,
   SmallVsLargeDocument,
-} from "./index.js";
+} from "@cyclelens/client";
+import { createTestDatabase, seedDemo, type TestDatabase, testBackends } from "@cyclelens/db";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { type RunningServer, startServer } from "../src/server.js";
 
 const AS_OF = "2026-11-20"; // last day of the demo dataset
-
-describe("dashboardWindow", () => {
-  it("counts calendar months back, clamped to the month's end", () => {
-    expect(monthsBefore("2024-03-31", 1)).toBe("2024-02-29");
-    expect(monthsBefore("2026-11-20", 60)).toBe("2021-11-20");
-    expect(monthsBefore("2026-01-15", 13)).toBe("2024-12-15");
-    expect(dashboardWindow({ asOf: AS_OF })).toEqual({
-      range: { from: "2021-11-20", to: AS_OF },
-      recent: { from: "2026-05-20", to: AS_OF },
-    });
-    expect(() => monthsBefore("2026-1-1", 1)).toThrow(RangeError);
-  });
-});
 
 for (const backend of testBackends()) {
   describe(`operations over HTTP (${backend})`, () => {
@@ -169,6 +160,18 @@ for (const backend of testBackends()) {
       expect((error as GraphQLRequestError).status).toBe(404);
       // the API answers every client mistake with a GraphQL error body and a code (issue 9)
       expect((error as GraphQLRequestError).errors.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+    });
+
+    it("graphql() runs an operation the client never generated, and codes validation errors", async () => {
+      const latest = graphql<{ dataset: { label: string; isDemo: boolean } }>(
+        "query Latest { dataset { label isDemo } }",
+      );
+      const data = await request(server.url, latest);
+      expect(data.dataset).toEqual({ label: "DEMO", isDemo: true });
+      const invalid = graphql("query Invalid { dataset { nope } }");
+      const e = (await request(server.url, invalid).catch((x: unknown) => x)) as GraphQLRequestError;
+      expect(e).toBeInstanceOf(GraphQLRequestError);
+      expect(e.code).toBe(ErrorCode.GRAPHQL_VALIDATION_FAILED);
     });
   });
 }

@@ -1,0 +1,98 @@
+// graphql() for new operations and the typed error codes of request(), without a server (a stubbed
+// fetch); apps/api/test/client.test.ts runs them against a live one.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { GraphQLError, print } from "graphql";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  type CycleLensErrorCode,
+  DatasetDocument,
+  ErrorCode,
+  GraphQLRequestError,
+  graphql,
+  type JsonObject,
+  request,
+} from "./index.js";
+
+const stub =
+  (status: number, body: unknown): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+describe("graphql()", () => {
+  it("parses an operation it has never seen into a document (no TypeError), typed, not unknown", () => {
+    const doc = graphql("query Latest { dataset { label } }");
+    expectTypeOf(doc).toEqualTypeOf<TypedDocumentNode<JsonObject, JsonObject>>();
+    expect(doc.kind).toBe("Document");
+    expect(print(doc)).toContain("dataset {\n    label");
+    expect(graphql("query Latest { dataset { label } }")).toBe(doc); // parsed once
+    const typed = graphql<{ dataset: { label: string } }, { symbol: string }>(
+      "query Q($symbol: String!) { dataset { label } }",
+    );
+    expectTypeOf(typed).toEqualTypeOf<
+      TypedDocumentNode<{ dataset: { label: string } }, { symbol: string }>
+    >();
+  });
+
+  it("returns the generated document for a ready-made operation's source", () => {
+    const source = print(DatasetDocument).trim();
+    const fromSource = graphql(
+      "query Dataset {\n  dataset {\n    label\n    isDemo\n    instruments {\n      name\n      provenance\n      firstDate\n      lastDate\n      rows\n    }\n  }\n}",
+    );
+    expect(fromSource).toBe(DatasetDocument);
+    expect(source.startsWith("query Dataset")).toBe(true);
+  });
+
+  it("throws graphql-js's syntax error for an invalid operation", () => {
+    expect(() => graphql("query {")).toThrow(GraphQLError);
+  });
+});
+
+describe("request() errors", () => {
+  it("types and exposes the API's error codes", async () => {
+    const doc = graphql<{ instrument: { symbol: string } }>('{ instrument(symbol: "NOPE") { symbol } }');
+    const body = {
+      data: null,
+      errors: [
+        {
+          message: "No instrument NOPE",
+          extensions: { code: "NOT_FOUND", kind: "instrument", name: "NOPE" },
+        },
+      ],
+    };
+    const error = await request("http://x.invalid/graphql", doc, {}, { fetch: stub(200, body) }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(GraphQLRequestError);
+    const e = error as GraphQLRequestError;
+    expectTypeOf(e.code).toEqualTypeOf<CycleLensErrorCode | (string & {}) | undefined>();
+    expect(e.code).toBe(ErrorCode.NOT_FOUND);
+    expect(e.codes).toEqual(["NOT_FOUND"]);
+    expect(e.status).toBe(200);
+    expect(e.message).toBe("No instrument NOPE [NOT_FOUND]");
+  });
+
+  it("an HTTP failure without a GraphQL body has no code and says so", async () => {
+    const doc = graphql("{ dataset { label } }");
+    const failing: typeof fetch = async () =>
+      new Response("bad gateway", { status: 502, statusText: "Bad Gateway" });
+    const e = (await request("http://x.invalid/graphql", doc, {}, { fetch: failing }).catch(
+      (x) => x,
+    )) as GraphQLRequestError;
+    expect(e.code).toBeUndefined();
+    expect(e.status).toBe(502);
+    expect(e.message).toMatch(/HTTP 502 Bad Gateway \(not a GraphQL response\)/);
+  });
+
+  it("lists the codes of the API's error convention", () => {
+    expect(Object.values(ErrorCode).sort()).toEqual([
+      "BAD_USER_INPUT",
+      "FORBIDDEN",
+      "GRAPHQL_PARSE_FAILED",
+      "GRAPHQL_VALIDATION_FAILED",
+      "INTERNAL_SERVER_ERROR",
+      "NOT_FOUND",
+      "QUERY_LIMIT_EXCEEDED",
+      "UNAUTHENTICATED",
+    ]);
+  });
+});
