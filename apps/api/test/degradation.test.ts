@@ -280,6 +280,48 @@ for (const backend of testBackends()) {
       expect(extensionsOf(none.body).argument).toBe("range");
     });
 
+    it("closes without an adjusted close are used scaled, and every answer says so", async () => {
+      // a file with adjusted closes to 2025-09-26, then a file with closes only (as the public supplements)
+      const iwx = await s.db.upsertInstrument({
+        symbol: "IWX",
+        name: "IWX",
+        kind: "ETF",
+        segment: "small_cap",
+        provenance: "csv",
+      });
+      const rows = closes("2024-01-02", "2026-02-18", 0.0002).map((r) =>
+        r.date <= "2025-09-26"
+          ? { ...r, close: r.adjClose * 1.02 }
+          : { date: r.date, close: r.adjClose * 1.02 },
+      );
+      await s.db.upsertBars(iwx.id, rows);
+      const { body } = await s.gql<{
+        instrument: {
+          lastDate: string;
+          priceBasis: Record<string, unknown>;
+          performance: Record<string, unknown>;
+        };
+      }>(`{ instrument(symbol: "IWX") { lastDate priceBasis { status scaledCloses note }
+        performance(range: { from: "2025-01-01" }) { endDate totalReturn coverage { adjustedThroughout priceNotes } } } }`);
+      expect(body.errors).toBeUndefined();
+      const i = body.data!.instrument;
+      const scaled = rows.filter((r) => r.date > "2025-09-26").length; // 103 weekdays
+      expect(i.priceBasis).toMatchObject({ status: "PARTLY_FROM_CLOSE", scaledCloses: scaled });
+      // the analytics reach the last close, and the scaled closes continue the adjusted series exactly here
+      expect(i.performance.endDate).toBe("2026-02-18");
+      const want =
+        rows.at(-1)!.close / 1.02 / (rows.filter((r) => r.date <= "2025-01-01").at(-1)!.close / 1.02) - 1;
+      expect(i.performance.totalReturn as number).toBeCloseTo(want, 12);
+      expect((i.performance.coverage as { adjustedThroughout: boolean }).adjustedThroughout).toBe(false);
+      expect((i.performance.coverage as { priceNotes: string[] }).priceNotes[0]).toContain(
+        `IWX has no adjusted close on ${scaled} of these closes (2025-09-29 to 2026-02-18)`,
+      );
+      const full = await s.gql<{
+        instrument: { performance: { coverage: { adjustedThroughout: boolean } } };
+      }>('{ instrument(symbol: "IWM") { performance { coverage { adjustedThroughout } } } }');
+      expect(full.body.data!.instrument.performance.coverage.adjustedThroughout).toBe(true);
+    });
+
     it("rate sensitivity to a yield that stopped long ago says so", async () => {
       const { body } = await s.gql<{
         instrument: { rateSensitivity: { stale: boolean; staleReason: string } };

@@ -36,6 +36,7 @@ const EXPECTED = [
   "TRAILING_PERIOD_MONTHS",
   "WmaStream",
   "addMonths",
+  "adjustedCloses",
   "alignSeries",
   "alpha",
   "annualizeReturn",

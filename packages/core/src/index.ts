@@ -89,6 +89,8 @@ export {
   upCapture,
 } from "./relative.js";
 export {
+  type AdjustedCloses,
+  adjustedCloses,
   annualizeReturn,
   type CalendarYearReturn,
   cagr,

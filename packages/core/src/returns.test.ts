@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatISODate, parseISODate } from "./dates.js";
 import { InvalidArgumentError } from "./errors.js";
 import {
+  adjustedCloses,
   annualizeReturn,
   cagr,
   calendarYearReturns,
@@ -20,6 +21,51 @@ import { seriesFromArrays, seriesFromRows } from "./series.js";
 
 const f = (xs: number[]) => Float64Array.from(xs);
 const iso = parseISODate;
+
+describe("adjustedCloses", () => {
+  const N = Number.NaN;
+
+  it("takes the adjusted close, and scales closes without one by the nearest factor (hand-checked)", () => {
+    // adjusted closes up to row 1 (factor 0.99, then 101/102), closes only after it
+    const r = adjustedCloses([100, 102, 104, 103], [99, 101, N, N]);
+    const want = [99, 101, (104 * 101) / 102, (103 * 101) / 102];
+    for (const [i, v] of want.entries()) expect(r.values[i]).toBeCloseTo(v, 12);
+    expect(Array.from(r.fromClose)).toEqual([0, 0, 1, 1]);
+    expect([r.fromCloseCount, r.adjustedCount]).toEqual([2, 2]);
+    // closes before the first adjusted close take its factor; a missing close stays missing
+    const lead = adjustedCloses([50, N, 60, 61], [N, N, 30, 30.5]);
+    expect(Array.from(lead.values)).toEqual([25, N, 30, 30.5]);
+    expect(lead.fromCloseCount).toBe(1);
+  });
+
+  it("returns price-only series unchanged, and rejects mismatched lengths", () => {
+    const r = adjustedCloses([10, 11, 12], [N, N, N]);
+    expect(Array.from(r.values)).toEqual([10, 11, 12]);
+    expect([r.fromCloseCount, r.adjustedCount]).toEqual([3, 0]);
+    expect(() => adjustedCloses([1, 2], [1])).toThrow(InvalidArgumentError);
+  });
+
+  it("property: returns of close-only rows equal the close's returns, adjusted rows keep their values", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ c: fc.double({ min: 1, max: 1000, noNaN: true }), adj: fc.boolean() }), {
+          minLength: 2,
+          maxLength: 50,
+        }),
+        (rows) => {
+          const close = rows.map((r) => r.c);
+          const adj = rows.map((r) => (r.adj ? r.c * 0.9 : N));
+          const out = adjustedCloses(close, adj).values;
+          for (let i = 0; i < rows.length; i++) {
+            if (rows[i]!.adj) expect(out[i]).toBe(adj[i]);
+            // with one constant factor (0.9) the splice is exact: every return is the close's return
+            if (i > 0) expect(out[i]! / out[i - 1]!).toBeCloseTo(close[i]! / close[i - 1]!, 12);
+          }
+        },
+      ),
+    );
+  });
+});
 
 describe("simple / log / rolling / cumulative returns", () => {
   it("hand cases", () => {

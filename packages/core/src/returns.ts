@@ -23,6 +23,64 @@ import { indexOnOrBefore, type Series } from "./series.js";
 /** Days per year used to annualise calendar-day periods (CAGR). */
 export const DAYS_PER_YEAR = 365.25;
 
+/** Result of {@link adjustedCloses}. */
+export interface AdjustedCloses {
+  /** One price per row: the adjusted close, or the close times the nearest adjustment factor; NaN without a close. */
+  readonly values: Float64Array;
+  /** 1 where the value came from the close (no adjusted close on that row), else 0. */
+  readonly fromClose: Uint8Array;
+  /** Number of rows that came from the close. */
+  readonly fromCloseCount: number;
+  /** Rows that have both an adjusted close and a close (0: the series is price-only). */
+  readonly adjustedCount: number;
+}
+
+/**
+ * Splices a total-return price series out of closes and adjusted closes that do not cover the same rows (a
+ * source with adjusted closes up to a date, another with closes only after it). Each row takes its adjusted
+ * close; a row without one takes its close times the **adjustment factor** (adjusted close / close) of the
+ * nearest earlier row that has both, or before the first such row of the nearest later one. The factor moves
+ * only at dividends and splits, so the splice is exact between them and misses only the dividends and splits
+ * inside the close-only rows. With no adjusted close at all the closes are returned as they are (a price-only
+ * series: indexes, Stooq). O(n).
+ *
+ * @example
+ * const r = adjustedCloses([100, 102, 104, 103], [99, 101, NaN, NaN]);
+ * Array.from(r.values); // [99, 101, 104 × 101/102 = 102.98…, 103 × 101/102 = 101.99…]
+ * r.fromCloseCount;     // 2
+ */
+export function adjustedCloses(close: ArrayLike<number>, adjClose: ArrayLike<number>): AdjustedCloses {
+  assertSameLength("close", close, "adjClose", adjClose);
+  const n = close.length;
+  const values = new Float64Array(n);
+  const fromClose = new Uint8Array(n);
+  let adjustedCount = 0;
+  let firstFactor = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const c = close[i]!;
+    const a = adjClose[i]!;
+    if (Number.isFinite(a) && Number.isFinite(c) && c > 0) {
+      adjustedCount++;
+      if (Number.isNaN(firstFactor)) firstFactor = a / c;
+    }
+  }
+  let factor = Number.isNaN(firstFactor) ? 1 : firstFactor;
+  let fromCloseCount = 0;
+  for (let i = 0; i < n; i++) {
+    const c = close[i]!;
+    const a = adjClose[i]!;
+    if (Number.isFinite(a)) {
+      values[i] = a;
+      if (Number.isFinite(c) && c > 0) factor = a / c;
+    } else if (Number.isFinite(c)) {
+      values[i] = c * factor;
+      fromClose[i] = 1;
+      fromCloseCount++;
+    } else values[i] = Number.NaN;
+  }
+  return { values, fromClose, fromCloseCount, adjustedCount };
+}
+
 /**
  * Simple returns `v[i] / v[i−1] − 1`, same length as the input with `out[0] = NaN`. `NaN` where
  * either value is missing. O(n).

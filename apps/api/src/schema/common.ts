@@ -110,6 +110,8 @@ export interface CoverageShape {
   available: { first: number; last: number };
   /** Day 0 and the exit date actually used. */
   used: { from: number; to: number };
+  /** What a reader must know about the prices inside the window (closes without an adjusted close). */
+  priceNotes?: string[];
 }
 
 type CoverageStatus = "full" | "starts-late" | "ends-early" | "starts-late-ends-early";
@@ -160,6 +162,15 @@ export const WindowCoverageRef = builder.objectRef<CoverageShape>("WindowCoverag
       nullable: true,
       description: "The window's end as asked (null: open).",
       resolve: (c) => c.requested.to ?? null,
+    }),
+    adjustedThroughout: t.boolean({
+      description:
+        "False when some prices inside the window are not adjusted closes (see `priceNotes`): returns there miss dividends.",
+      resolve: (c) => (c.priceNotes ?? []).length === 0,
+    }),
+    priceNotes: t.stringList({
+      description: "Closes without an adjusted close inside the window, per instrument, and what that means.",
+      resolve: (c) => c.priceNotes ?? [],
     }),
     from: t.field({ type: "Date", description: "Day 0 used.", resolve: (c) => c.used.from }),
     to: t.field({ type: "Date", description: "Exit date used.", resolve: (c) => c.used.to }),

@@ -30,7 +30,7 @@ import { badInput, dataUnavailable } from "../errors.js";
 import { builder } from "./builder.js";
 import { type CoverageShape, PointRef, seriesComplexity, toPoints, WindowCoverageRef } from "./common.js";
 import { periodArg } from "./indicators.js";
-import { InstrumentRef, pricesOf, requireInstrument } from "./instrument.js";
+import { barsOf, InstrumentRef, priceNotesOf, priceSeries, requireInstrument } from "./instrument.js";
 import { coveredWindow } from "./performance.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
@@ -65,8 +65,8 @@ export async function comparisonOf(
   averagePeriod: number,
 ): Promise<ComparisonShape> {
   if (base.id === benchmark.id) throw badInput("benchmark", `must differ from the base (${base.symbol})`);
-  const [a, b] = await Promise.all([pricesOf(ctx, base), pricesOf(ctx, benchmark)]);
-  const joined = alignSeries(a, b);
+  const [barsA, barsB] = await Promise.all([barsOf(ctx, base), barsOf(ctx, benchmark)]);
+  const joined = alignSeries(priceSeries(barsA), priceSeries(barsB));
   const [basePrices, benchmarkPrices] = joined.values as [Float64Array, Float64Array];
   const dates = joined.dates;
   if (dates.length === 0) {
@@ -83,6 +83,10 @@ export async function comparisonOf(
   );
   const start = w.values[0]!;
   const end = w.values[w.values.length - 1]!;
+  coverage.priceNotes = [
+    ...priceNotesOf(base.symbol, barsA, coverage.used.from, coverage.used.to),
+    ...priceNotesOf(benchmark.symbol, barsB, coverage.used.from, coverage.used.to),
+  ];
   const ratio = new Float64Array(dates.length);
   for (let i = 0; i < dates.length; i++) ratio[i] = basePrices[i]! / benchmarkPrices[i]!;
   return {

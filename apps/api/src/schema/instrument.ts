@@ -3,8 +3,14 @@
  * Other domain files add analytic fields to `Instrument` (performance, indicators, relative, valuation…).
  */
 
-import type { Series } from "@cyclelens/core";
-import { formatISODate, isISODate, isoToEpochDay } from "@cyclelens/core";
+import {
+  type AdjustedCloses,
+  adjustedCloses,
+  formatISODate,
+  isISODate,
+  isoToEpochDay,
+  type Series,
+} from "@cyclelens/core";
 import type { BarColumns, Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
@@ -280,19 +286,111 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The adjusted-close splice of each cached bar history (computed once per history, shared by requests). */
+const adjustedByBars = new WeakMap<BarColumns, AdjustedCloses>();
+
+/** The spliced adjusted closes of `bars` (see @cyclelens/core's `adjustedCloses`). */
+export function adjustedOf(bars: BarColumns): AdjustedCloses {
+  let hit = adjustedByBars.get(bars);
+  if (!hit) {
+    hit = adjustedCloses(bars.close, bars.adjClose);
+    adjustedByBars.set(bars, hit);
+  }
+  return hit;
+}
+
 /**
- * The series used for returns: adjusted close where the instrument has it, else the close (indexes and
- * Stooq data carry no separate adjusted close). `field` picks another column explicitly.
+ * The series used for returns: the adjusted close, spliced where a row has none with the close times the
+ * nearest adjustment factor (`adjustedCloses`); the close itself for instruments with no adjusted close at all
+ * (indexes, Stooq). `field` picks another column explicitly.
  */
 export function priceSeries(bars: BarColumns, field: PriceField = "adjClose"): Series {
-  if (field === "adjClose") {
-    const adj = bars.adjClose;
-    let valid = 0;
-    for (let i = 0; i < adj.length; i++) if (!Number.isNaN(adj[i]!)) valid++;
-    if (valid === 0 && adj.length > 0) return { dates: bars.dates, values: bars.close };
-  }
+  if (field === "adjClose") return { dates: bars.dates, values: adjustedOf(bars).values };
   return { dates: bars.dates, values: bars[field] };
 }
+
+/**
+ * What a reader must know about the prices of `symbol` between two dates: closes without an adjusted close
+ * (scaled, so dividends there are missing), or no adjusted close at all (price returns). Empty when every close
+ * in the span is adjusted.
+ */
+export function priceNotesOf(symbol: string, bars: BarColumns, from: number, to: number): string[] {
+  const a = adjustedOf(bars);
+  if (a.fromCloseCount === 0) return [];
+  if (a.adjustedCount === 0)
+    return [`${symbol} has no adjusted close: its returns are price returns, without dividends`];
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < bars.dates.length; i++) {
+    const d = bars.dates[i]!;
+    if (d < from || d > to || a.fromClose[i] !== 1) continue;
+    count++;
+    if (first < 0) first = d;
+    last = d;
+  }
+  if (count === 0) return [];
+  return [
+    `${symbol} has no adjusted close on ${count} of these closes (${formatISODate(first)} to ${formatISODate(last)}): they are closes scaled by the adjustment factor of the nearest adjusted close, so dividends and splits in those days are missing`,
+  ];
+}
+
+const PriceBasisStatusEnum = builder.enumType("PriceBasisStatus", {
+  description: "Which prices an instrument's returns are computed on.",
+  values: {
+    ADJUSTED: { value: "adjusted", description: "Every close has an adjusted close: total returns." },
+    PARTLY_FROM_CLOSE: {
+      value: "partly",
+      description:
+        "Some closes have no adjusted close (e.g. a file without one imported after one with it): those closes are scaled by the nearest adjustment factor, so their dividends and splits are missing.",
+    },
+    CLOSE_ONLY: {
+      value: "close-only",
+      description: "No adjusted close at all (indexes, Stooq data): price returns, without dividends.",
+    },
+  } as const,
+});
+
+const PriceBasisRef = builder.objectRef<{ symbol: string; bars: BarColumns }>("PriceBasis").implement({
+  description:
+    "Whether an instrument's returns rest on adjusted closes. Every return analytic uses the adjusted close, spliced with scaled closes where a row has none.",
+  fields: (t) => ({
+    status: t.field({
+      type: PriceBasisStatusEnum,
+      description: "ADJUSTED, PARTLY_FROM_CLOSE or CLOSE_ONLY.",
+      resolve: ({ bars }) => {
+        const a = adjustedOf(bars);
+        return a.fromCloseCount === 0 ? "adjusted" : a.adjustedCount === 0 ? "close-only" : "partly";
+      },
+    }),
+    adjustedCloses: t.int({
+      description: "Closes with an adjusted close.",
+      resolve: ({ bars }) => adjustedOf(bars).adjustedCount,
+    }),
+    scaledCloses: t.int({
+      description:
+        "Closes without one, used scaled by the nearest adjustment factor (or as they are when none exists).",
+      resolve: ({ bars }) => adjustedOf(bars).fromCloseCount,
+    }),
+    note: t.string({
+      nullable: true,
+      description: "What that means for returns; null when every close is adjusted.",
+      resolve: ({ symbol, bars }) =>
+        priceNotesOf(symbol, bars, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)[0] ?? null,
+    }),
+  }),
+});
+
+builder.objectFields(InstrumentRef, (t) => ({
+  priceBasis: t.field({
+    type: PriceBasisRef,
+    description: "Whether this instrument's returns rest on adjusted closes, and where they do not.",
+    resolve: async (instrument, _a, ctx) => ({
+      symbol: instrument.symbol,
+      bars: await barsOf(ctx, instrument),
+    }),
+  }),
+}));
 
 /** The instrument's price series (adjusted close by default) for this request. */
 export async function pricesOf(ctx: Context, instrument: Instrument, field?: PriceField): Promise<Series> {

@@ -37,7 +37,7 @@ import {
   windowOf,
 } from "./common.js";
 import { observationsOf, requireSeries } from "./economic.js";
-import { InstrumentRef, pricesOf } from "./instrument.js";
+import { barsOf, InstrumentRef, priceNotesOf, priceSeries, pricesOf } from "./instrument.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
 /**
@@ -399,11 +399,9 @@ builder.objectFields(InstrumentRef, (t) => ({
     resolve: async (instrument, args, ctx) => {
       const range = dayRange(args.range, ctx);
       const riskFree = await riskFreeOf(ctx, args.riskFreeRate, args.riskFreeSeries);
-      const { window: prices, coverage } = coveredWindow(
-        await pricesOf(ctx, instrument),
-        range,
-        instrument.symbol,
-      );
+      const bars = await barsOf(ctx, instrument);
+      const { window: prices, coverage } = coveredWindow(priceSeries(bars), range, instrument.symbol);
+      coverage.priceNotes = priceNotesOf(instrument.symbol, bars, coverage.used.from, coverage.used.to);
       return { prices, returns: simpleReturns(prices.values), riskFree, coverage };
     },
   }),

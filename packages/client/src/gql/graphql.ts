@@ -222,6 +222,15 @@ export type PositioningObservationInput = {
   value: Scalars['Float']['input'];
 };
 
+/** Which prices an instrument's returns are computed on. */
+export type PriceBasisStatus =
+  /** Every close has an adjusted close: total returns. */
+  | 'ADJUSTED'
+  /** No adjusted close at all (indexes, Stooq data): price returns, without dividends. */
+  | 'CLOSE_ONLY'
+  /** Some closes have no adjusted close (e.g. a file without one imported after one with it): those closes are scaled by the nearest adjustment factor, so their dividends and splits are missing. */
+  | 'PARTLY_FROM_CLOSE';
+
 /** A column of the daily bars. */
 export type PriceField =
   /** Closing price adjusted for dividends and splits: the price used for returns. */
