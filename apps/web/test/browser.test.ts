@@ -326,10 +326,19 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   it("rotation signal: the score and every component", async () => {
     await open("/rotation");
     const { rotationSignal: r } = await api<{
-      rotationSignal: { score: number; label: string; components: { name: string; contribution: number }[] };
-    }>(`{ rotationSignal { score label components { name contribution } } }`);
+      rotationSignal: {
+        score: number;
+        label: string;
+        sufficient: boolean;
+        components: { name: string; contribution: number }[];
+      };
+    }>(`{ rotationSignal { score label sufficient components { name contribution } } }`);
     expect(await metric("score")).toBe(`${num(r.score, 1)} / 100`);
     expect(await metric("label")).toBe(r.label);
+    expect(await page.getByTestId("insufficient").count()).toBe(r.sufficient ? 0 : 1);
+    // every component has a readable name (no raw identifiers such as yieldCurve)
+    for (const name of await page.locator("[data-component]").allTextContents())
+      expect(name).not.toMatch(/^(yieldCurve|labour|breadth|cyclicals)\b/);
     expect(await page.locator("[data-component]").count()).toBe(r.components.length);
     const [bars] = await charts();
     expect(bars).toMatchObject({ id: "rotation", series: 1, points: r.components.length + 1 });

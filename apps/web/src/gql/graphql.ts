@@ -385,7 +385,7 @@ export type RotationViewQueryVariables = Exact<{
 }>;
 
 
-export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, rotationSignal: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, status: RotationComponentStatus, reason?: string | null, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } };
+export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, rotationSignal: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, totalWeight: number, minimumWeight: number, sufficient: boolean, warning?: string | null, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, status: RotationComponentStatus, reason?: string | null, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } };
 
 export type ValuationViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
@@ -751,6 +751,10 @@ export const RotationViewDocument = new TypedDocumentString(`
     score
     label
     availableWeight
+    totalWeight
+    minimumWeight
+    sufficient
+    warning
     small {
       symbol
     }

@@ -33,8 +33,12 @@ const STATUS: Record<RotationComponentStatus, string> = {
 const NAMES: Record<string, string> = {
   relativeTrend: "Relative trend",
   relativeMomentum: "Relative momentum",
-  valuation: "Valuation",
   rateCycle: "Rate cycle",
+  yieldCurve: "Yield curve",
+  labour: "Labour market (Sahm)",
+  breadth: "Breadth (RSP/SPY)",
+  cyclicals: "Cyclicals (XLY/XLP)",
+  valuation: "Valuation",
   positioning: "Positioning",
 };
 
@@ -95,10 +99,15 @@ function RotationResult({ signal: s }: { signal: RotationViewQuery["rotationSign
         <Metric
           id="availableWeight"
           label="Weight available"
-          value={percent(s.availableWeight, 0).replace("+", "")}
-          hint="share of the nominal weights whose input exists"
+          value={percent(s.availableWeight / s.totalWeight, 0).replace("+", "")}
+          hint={`share of the nominal weights whose input exists; ${percent(s.minimumWeight, 0).replace("+", "")} needed`}
         />
       </Metrics>
+      {s.sufficient ? null : (
+        <div class="status warn" role="status" data-testid="insufficient">
+          {s.warning ?? "The score rests on less than the minimum share of its weight."}
+        </div>
+      )}
       <div
         class="scale"
         role="img"
