@@ -183,6 +183,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     );
     expect(compare.coverage.status).toBe("STARTS_LATE");
     expect(await page.getByTestId("coverage").textContent()).toContain(compare.coverage.reason);
+    expect(await page.getByTestId("price-note").count()).toBe(0);
   });
 
   it("an unknown symbol shows the API's NOT_FOUND message", async () => {
@@ -462,6 +463,35 @@ describe.skipIf(!available)("the web app in Chromium", () => {
       await open(view);
       expect(await page.getByTestId("demo-badge").first().isVisible(), view).toBe(true);
     }
+  });
+
+  // last: it adds an instrument the other views and screenshots must not show
+  it("says when a return rests on closes without an adjusted close", async () => {
+    // an instrument stored with closes only (as a file without an adjusted-close column)
+    const zz = await server.db.upsertInstrument({
+      symbol: "ZZCLOSE",
+      name: "Closes only",
+      kind: "ETF",
+      segment: "small_cap",
+      provenance: "demo",
+    });
+    const rows: { date: string; close: number }[] = [];
+    for (let t = Date.parse("2024-01-02"), k = 0; t <= Date.parse("2026-11-20"); t += 86_400_000, k++) {
+      const day = new Date(t).getUTCDay();
+      if (day !== 0 && day !== 6)
+        rows.push({ date: new Date(t).toISOString().slice(0, 10), close: 50 + (k % 30) / 10 });
+    }
+    await server.db.upsertBars(zz.id, rows, { source: "demo" });
+    await open("/compare?base=ZZCLOSE&benchmark=SPY&from=2025-01-01");
+    const { compare } = await api<{
+      compare: { coverage: { adjustedThroughout: boolean; priceNotes: string[] } };
+    }>(
+      `{ compare(base: "ZZCLOSE", benchmark: "SPY", range: { from: "2025-01-01" }) { coverage { adjustedThroughout priceNotes } } }`,
+    );
+    expect(compare.coverage.adjustedThroughout).toBe(false);
+    expect(await page.getByTestId("price-note").allTextContents()).toEqual(
+      compare.coverage.priceNotes.map((n) => `not adjusted ${n}`),
+    );
   });
 
   it("raised no error in the page and asked nothing of any other host", () => {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, startServer } from "@cyclelens/api";
-import { createTestDatabase, seedDemo } from "@cyclelens/db";
+import { createTestDatabase, type Database, seedDemo } from "@cyclelens/db";
 import { type BrowserContext, chromium } from "playwright-core";
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
@@ -22,6 +22,8 @@ export function chromiumAvailable(): boolean {
 export interface WebServer {
   /** http://127.0.0.1:PORT (no trailing slash) */
   origin: string;
+  /** The server's database, to add test data. */
+  db: Database;
   gql<T>(
     query: string,
     variables?: Record<string, unknown>,
@@ -39,6 +41,7 @@ export async function startWebServer(options: { seed?: boolean } = {}): Promise<
   const origin = `http://127.0.0.1:${running.port}`;
   return {
     origin,
+    db: testDb.db,
     async gql(query, variables) {
       const res = await fetch(`${origin}/graphql`, {
         method: "POST",

@@ -174,15 +174,33 @@ export function QueryStatus(props: { state: QueryState<unknown>; children?: Comp
   );
 }
 
-/** A warning that the figures are of a shorter window than asked (the API's `WindowCoverage`). */
+/**
+ * A warning that the figures are of a shorter window than asked, or rest in part on closes without an adjusted
+ * close (the API's `WindowCoverage`).
+ */
 export function CoverageWarning(props: {
-  coverage: { status: string; reason?: string | null } | null | undefined;
+  coverage:
+    | { status: string; reason?: string | null; adjustedThroughout?: boolean; priceNotes?: string[] }
+    | null
+    | undefined;
 }) {
   const c = props.coverage;
-  if (!c || c.status === "FULL") return null;
+  if (!c) return null;
+  const short = c.status !== "FULL";
+  const notes = c.adjustedThroughout === false ? (c.priceNotes ?? []) : [];
+  if (!short && notes.length === 0) return null;
   return (
     <div class="status warn" role="status" data-testid="coverage">
-      <strong>{c.status.replace(/_/g, " ").toLowerCase()}</strong> {c.reason}
+      {short ? (
+        <p>
+          <strong>{c.status.replace(/_/g, " ").toLowerCase()}</strong> {c.reason}
+        </p>
+      ) : null}
+      {notes.map((n) => (
+        <p key={n} data-testid="price-note">
+          <strong>not adjusted</strong> {n}
+        </p>
+      ))}
     </div>
   );
 }

@@ -338,7 +338,7 @@ export type CompareViewQueryVariables = Exact<{
 }>;
 
 
-export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, compare: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, coverage: { status: CoverageStatus, reason?: string | null, requestedFrom?: string | null, from: string, to: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } };
+export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, compare: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, coverage: { status: CoverageStatus, reason?: string | null, adjustedThroughout: boolean, priceNotes: Array<string>, requestedFrom?: string | null, from: string, to: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } };
 
 export type DataViewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -458,6 +458,8 @@ export const CompareViewDocument = new TypedDocumentString(`
     coverage {
       status
       reason
+      adjustedThroughout
+      priceNotes
       requestedFrom
       from
       to
