@@ -98,7 +98,7 @@ describe("@cyclelens/client packed, installed with npm, and the codegen recipe",
       `import { type CycleLensErrorCode, type DashboardQuery, KreDrawdownDocument, graphql, request } from "@cyclelens/client";
        export async function f(url: string) {
          const d = await request(url, KreDrawdownDocument, { symbol: "KRE" });
-         const peak: string | null | undefined = d.instrument.drawdown.peakDate;
+         const peak: string | null | undefined = d.instrument?.drawdown?.peakDate;
          const q = graphql<{ dataset: { label: string } }>("{ dataset { label } }");
          const label: string = (await request(url, q)).dataset.label;
          const code: CycleLensErrorCode = "NOT_FOUND";
@@ -128,7 +128,7 @@ describe("@cyclelens/client packed, installed with npm, and the codegen recipe",
     pkg.write(
       "src/date-is-string.ts",
       `import type { LeadershipQuery, LeadershipQueryVariables } from "./gql/graphql.js";
-       type Point = LeadershipQuery["compare"]["relativeStrength"][number];
+       type Point = NonNullable<LeadershipQuery["compare"]>["relativeStrength"][number];
        export const ok: string = ({} as Point).date;
        // @ts-expect-error Date is a string, not a number
        export const bad: number = ({} as Point).date;

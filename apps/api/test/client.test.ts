@@ -46,18 +46,18 @@ for (const backend of testBackends()) {
     it("Dashboard: performance, SMA/RSI and the rate-cycle study for IWM, SPY, KRE", async () => {
       const data = await request(server.url, DashboardDocument, dashboardWindow({ asOf: AS_OF }));
       expectTypeOf(data).toEqualTypeOf<DashboardQuery>();
-      expect(data.instruments.map((i) => i.symbol).sort()).toEqual(["IWM", "KRE", "SPY"]);
-      const iwm = data.instruments.find((i) => i.symbol === "IWM")!;
-      expectTypeOf(iwm.performance.totalReturn).toEqualTypeOf<number | null | undefined>();
+      expect(data.instruments!.map((i) => i.symbol).sort()).toEqual(["IWM", "KRE", "SPY"]);
+      const iwm = data.instruments!.find((i) => i.symbol === "IWM")!;
+      expectTypeOf(iwm.performance!.totalReturn).toEqualTypeOf<number | null | undefined>();
       for (const field of ["totalReturn", "cagr", "volatility", "sharpe"] as const) {
-        expect(iwm.performance[field], field).toEqual(expect.any(Number));
-        expect(Number.isFinite(iwm.performance[field])).toBe(true);
+        expect(iwm.performance![field], field).toEqual(expect.any(Number));
+        expect(Number.isFinite(iwm.performance![field])).toBe(true);
       }
-      expect(iwm.performance.volatility).toBeGreaterThan(0);
-      expect(iwm.performance.maxDrawdown.depth).toBeLessThan(0);
-      expect(iwm.performance.startDate! >= "2021-11-01").toBe(true);
-      expect(iwm.performance.endDate).toBe(AS_OF);
-      for (const instrument of data.instruments) {
+      expect(iwm.performance!.volatility).toBeGreaterThan(0);
+      expect(iwm.performance!.maxDrawdown.depth).toBeLessThan(0);
+      expect(iwm.performance!.startDate! >= "2021-11-01").toBe(true);
+      expect(iwm.performance!.endDate).toBe(AS_OF);
+      for (const instrument of data.instruments!) {
         expect(instrument.isDemo).toBe(true);
         // ~6 months of trading days, every one with a value (the 200-day warm-up lies before the window)
         expect(instrument.sma.length).toBeGreaterThan(100);
@@ -66,7 +66,7 @@ for (const backend of testBackends()) {
         expect(instrument.rsi.every((p) => p.value != null && p.value >= 0 && p.value <= 100)).toBe(true);
         expect(instrument.sma[0]!.date >= "2026-05-20").toBe(true);
       }
-      const study = data.rateCycleStudy;
+      const study = data.rateCycleStudy!;
       expect(study.direction).toBe("EASING");
       expect([study.base.symbol, study.benchmark.symbol]).toEqual(["IWM", "SPY"]);
       expect(study.cycles.length).toBeGreaterThan(0);
@@ -90,7 +90,7 @@ for (const backend of testBackends()) {
 
     it("SmallVsLarge: IWM against SPY since 2021", async () => {
       const data = await request(server.url, SmallVsLargeDocument, { from: "2021-01-01" });
-      const c = data.compare;
+      const c = data.compare!;
       expect([c.base.symbol, c.benchmark.symbol]).toEqual(["IWM", "SPY"]);
       expect(c.startDate! <= "2021-01-01").toBe(true);
       expect(c.returnGap).toBeCloseTo(c.baseReturn! - c.benchmarkReturn!, 12);
@@ -103,8 +103,8 @@ for (const backend of testBackends()) {
 
     it("KreDrawdown: KRE below its 2022 peak", async () => {
       const data = await request(server.url, KreDrawdownDocument);
-      const d = data.instrument.drawdown;
-      expect(data.instrument.symbol).toBe("KRE");
+      const d = data.instrument!.drawdown!;
+      expect(data.instrument!.symbol).toBe("KRE");
       expect(d.peakDate! >= "2022-01-01" && d.peakDate! <= "2022-12-31").toBe(true);
       expect(d.drawdown).toBeLessThan(0);
       expect(d.drawdown).toBeCloseTo(d.asOfValue! / d.peakValue! - 1, 12);
@@ -113,7 +113,7 @@ for (const backend of testBackends()) {
 
     it("RotationSignal: score and components", async () => {
       const data = await request(server.url, RotationSignalDocument, { asOf: AS_OF });
-      const s = data.rotationSignal;
+      const s = data.rotationSignal!;
       expect(s.asOf).toBe(AS_OF);
       expect(s.components.map((c) => c.name).sort()).toEqual(
         [

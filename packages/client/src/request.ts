@@ -100,7 +100,9 @@ function printDocument(document: DocumentNode) {
  * `extensions.code`), on an HTTP error, or when the body is not a GraphQL response.
  *
  *   const data = await request(url, KreDrawdownDocument, { symbol: "KRE" });
- *   data.instrument.drawdown.drawdown; // number | null | undefined
+ *   data.instrument?.drawdown?.drawdown; // number | null | undefined
+ *
+ * Fields that can fail are nullable in the schema; since any error throws here, a field that comes back is set.
  */
 export async function request<TResult, TVariables>(
   url: string | URL,

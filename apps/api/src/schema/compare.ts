@@ -370,6 +370,7 @@ function compareWithArgs(
 builder.objectFields(InstrumentRef, (t) => ({
   relativeTo: t.field({
     type: ComparisonRef,
+    nullable: true,
     description: "This instrument against a benchmark over a range (the same as `compare`).",
     args: {
       benchmark: t.arg.string({ required: true, description: "Benchmark symbol, e.g. SPY." }),
@@ -383,6 +384,7 @@ builder.objectFields(InstrumentRef, (t) => ({
 builder.queryFields((t) => ({
   compare: t.field({
     type: ComparisonRef,
+    nullable: true,
     description:
       "How did `base` do against `benchmark` over a range (e.g. IWM vs SPY since 2021)? Return gap, relative-strength line and its trend, regression statistics.",
     args: {

@@ -88,6 +88,7 @@ export const EconomicSeriesRef = builder.objectRef<EconomicSeriesInfo>("Economic
 builder.queryFields((t) => ({
   economicSeries: t.field({
     type: EconomicSeriesRef,
+    nullable: true,
     description: "One economic series by code (case-insensitive); NOT_FOUND for an unknown code.",
     args: { code: t.arg.string({ required: true, description: "FRED code, e.g. DFEDTARU, DFF, DGS10." }) },
     resolve: (_r, args, ctx) => requireSeries(ctx, args.code),

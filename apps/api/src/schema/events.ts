@@ -580,6 +580,7 @@ const EventStudyRef = builder.objectRef<EventStudyShape>("EventStudy").implement
 builder.queryFields((t) => ({
   eventStudy: t.field({
     type: EventStudyRef,
+    nullable: true,
     description:
       "How did `base` do against `benchmark` N months after each event — your dates or a named source (cycle starts, curve inversions and un-inversions, Sahm-rule triggers, recession starts and ends, ratio crossings)? Per-event returns, the events left out and why, and per horizon mean/median excess, hit rate, t-statistic and 95 % intervals. `rateCycleStudy` is the cycle-start case with its own row shape.",
     args: {

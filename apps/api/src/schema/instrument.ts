@@ -258,6 +258,7 @@ const InstrumentFilterInput = builder.inputType("InstrumentFilter", {
 builder.queryFields((t) => ({
   instrument: t.field({
     type: InstrumentRef,
+    nullable: true,
     description:
       "One instrument by ticker symbol (case-insensitive). Unknown symbols give a NOT_FOUND error.",
     args: { symbol: t.arg.string({ required: true, description: "Ticker symbol, e.g. IWM, SPY, ^RUT." }) },
@@ -265,6 +266,7 @@ builder.queryFields((t) => ({
   }),
   instruments: t.field({
     type: [InstrumentRef],
+    nullable: true,
     description:
       "Instruments ordered by symbol, optionally filtered. With `symbols`, unknown symbols give a NOT_FOUND error.",
     args: {

@@ -1004,6 +1004,7 @@ export function averagePeriodArg(
 builder.queryFields((t) => ({
   yieldCurve: t.field({
     type: YieldCurveRef,
+    nullable: true,
     description:
       "The Treasury curve's slope (default DGS10 − DGS2), its inversions, un-inversion dates and the steepening since the trough. DATA_UNAVAILABLE (naming the argument) when a yield is not stored.",
     args: {
@@ -1032,6 +1033,7 @@ builder.queryFields((t) => ({
   }),
   labourMarket: t.field({
     type: LabourMarketRef,
+    nullable: true,
     description:
       "The Sahm-rule recession indicator from the unemployment rate (default UNRATE) and FRED's real-time SAHMREALTIME, with its triggers. DATA_UNAVAILABLE when neither is stored.",
     args: {
@@ -1066,6 +1068,7 @@ builder.queryFields((t) => ({
   }),
   recessions: t.field({
     type: RecessionsRef,
+    nullable: true,
     description:
       "NBER recessions as periods from a 0/1 indicator (default USREC). DATA_UNAVAILABLE when it is not stored.",
     args: {
@@ -1088,6 +1091,7 @@ builder.queryFields((t) => ({
   }),
   marketRatios: t.field({
     type: [MarketRatioRef],
+    nullable: true,
     description:
       "Market-internal ratios with their trend state and crossings as in `compare`. Default: XLY/XLP (cyclicals vs defensives), RSP/SPY (equal vs cap weight), IWM/SPY (small vs large); a default pair whose instruments are not stored has status NO_DATA, a pair you name with an unknown symbol is NOT_FOUND.",
     args: {

@@ -378,6 +378,7 @@ async function riskFreeOf(ctx: Context, rate: number | null | undefined, code: s
 builder.objectFields(InstrumentRef, (t) => ({
   performance: t.field({
     type: PerformanceRef,
+    nullable: true,
     description: "Return and risk of the adjusted close over a window (whole history by default).",
     args: {
       range: t.arg({
@@ -423,6 +424,7 @@ builder.objectFields(InstrumentRef, (t) => ({
   }),
   drawdown: t.field({
     type: PeakDrawdownRef,
+    nullable: true,
     description:
       "Drawdown from the highest adjusted close inside `peakWithin` (e.g. 2022) to the close on or before `asOf` (default: latest).",
     args: {

@@ -138,6 +138,7 @@ export async function positioningOf(
 builder.queryFields((t) => ({
   positioning: t.field({
     type: PositioningRef,
+    nullable: true,
     description:
       "Fund-manager positioning of a segment against its long-run average (default small_cap). NOT_FOUND for an unknown segment; DATA_UNAVAILABLE when no positioning is stored (it has no free source: import it).",
     args: {

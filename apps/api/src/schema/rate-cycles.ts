@@ -384,6 +384,7 @@ export const RateCycleRef = builder.objectRef<CycleShape>("RateCycle").implement
     }),
     performance: t.field({
       type: [CyclePerformanceRef],
+      nullable: true,
       description: "Return of each instrument in the `horizonMonths` after the cycle's day 0.",
       args: {
         symbols: t.arg.stringList({ required: true, description: 'Instruments, e.g. ["IWM", "SPY"].' }),
@@ -408,6 +409,7 @@ export const RateCycleRef = builder.objectRef<CycleShape>("RateCycle").implement
     }),
     excess: t.field({
       type: CycleExcessRef,
+      nullable: true,
       description: "Base minus benchmark return in the `horizonMonths` after the cycle's day 0.",
       args: {
         base: t.arg.string({ required: true, description: "Instrument studied, e.g. IWM." }),
@@ -631,6 +633,7 @@ const detectionArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[
 builder.queryFields((t) => ({
   rateCycles: t.field({
     type: [RateCycleRef],
+    nullable: true,
     description:
       "Easing and tightening cycles detected on a rate series, oldest first. Each says which series and rule found it and whether the series is stale against the stored instruments.",
     args: {
@@ -652,6 +655,7 @@ builder.queryFields((t) => ({
   }),
   rateCycleStudy: t.field({
     type: StudyRef,
+    nullable: true,
     description:
       "Event study of `base` against `benchmark` after the start of each cycle of `direction`: per-cycle returns from the announcement-day close, the cycles left out and why, and per horizon mean/median excess, hit rate, t-statistic and 95 % intervals.",
     args: {

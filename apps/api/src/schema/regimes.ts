@@ -367,6 +367,7 @@ async function regimesOf(
 builder.queryFields((t) => ({
   regimeTimeline: t.field({
     type: RegimeTimelineRef,
+    nullable: true,
     description:
       "For a date range, the state of every signal per month — policy phase, yield curve, labour market, recession, small vs large leadership, the rotation signal — and a documented similarity score of today against each past cycle's start (default: easing-cycle starts).",
     args: {

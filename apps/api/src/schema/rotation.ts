@@ -665,6 +665,7 @@ const BacktestRef = builder.objectRef<BacktestShape>("RotationBacktest").impleme
 builder.queryFields((t) => ({
   rotationSignal: t.field({
     type: RotationSignalRef,
+    nullable: true,
     description:
       "The composite small- vs large-cap rotation signal, with each component shown: its status, the data that fed it, its weight and contribution.",
     args: {
@@ -680,6 +681,7 @@ builder.queryFields((t) => ({
   }),
   rotationBacktest: t.field({
     type: BacktestRef,
+    nullable: true,
     description:
       "Backtest of the rotation signal: small vs large caps 3/6/12 months after each month end, by the signal's state then, each month using only data known at the time.",
     args: {

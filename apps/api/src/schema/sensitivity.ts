@@ -151,6 +151,7 @@ const RateSensitivityRef = builder.objectRef<SensitivityShape>("RateSensitivity"
 builder.objectFields(InstrumentRef, (t) => ({
   rateSensitivity: t.field({
     type: RateSensitivityRef,
+    nullable: true,
     description:
       "Sensitivity of the instrument's returns to changes of a yield (default DGS10) over a window.",
     args: {

@@ -236,6 +236,7 @@ export async function gapOf(
 builder.queryFields((t) => ({
   valuationGap: t.field({
     type: ValuationGapRef,
+    nullable: true,
     description:
       "The valuation gap between two instruments (default IWM against SPY on forward P/E), its percentile and z-score in its own history. DATA_UNAVAILABLE (naming base or benchmark) when either has no values of the metric stored.",
     args: {

@@ -1,6 +1,8 @@
 /** The pieces every view shares: its header (question, DEMO badge, query button), controls, states and figures. */
+
 import type { ComponentChildren } from "preact";
 import type { DatasetLabel } from "../gql/graphql";
+import type { GraphQLErrorBody } from "../lib/api";
 import { graphiqlHref } from "../lib/graphiql";
 import { navigate } from "../lib/router";
 import type { QueryState } from "../lib/use-query";
@@ -89,11 +91,11 @@ export function SymbolField(props: {
   label: string;
   name: string;
   value: string;
-  instruments: readonly { symbol: string; name: string }[] | undefined;
+  instruments: readonly { symbol: string; name: string }[] | null | undefined;
 }) {
   return (
     <Field label={props.label}>
-      <SymbolSelect name={props.name} value={props.value} instruments={props.instruments} />
+      <SymbolSelect name={props.name} value={props.value} instruments={props.instruments ?? undefined} />
     </Field>
   );
 }
@@ -148,25 +150,36 @@ export function SymbolSelect(props: {
 }
 
 /** Loading, or the API's error (with what the view adds to it), for one query's state. */
-export function QueryStatus(props: { state: QueryState<unknown>; children?: ComponentChildren }) {
+/**
+ * Loading, or the API's errors: of a failed answer, or beside a partial one (the fields that failed are null).
+ * `handled` picks the errors the view explains in place of their field (they are not repeated here).
+ */
+export function QueryStatus(props: {
+  state: QueryState<unknown>;
+  handled?: (error: GraphQLErrorBody) => boolean;
+  children?: ComponentChildren;
+}) {
   if (props.state.status === "loading")
     return (
       <div class="status" role="status" aria-live="polite" data-testid="loading">
         Loading…
       </div>
     );
-  if (props.state.status !== "error") return null;
+  const all = props.state.error?.errors ?? [];
+  const shown = props.state.status === "done" ? all.filter((e) => !props.handled?.(e)) : all;
   const error = props.state.error;
+  if (!error || (props.state.status === "done" && shown.length === 0 && all.length > 0)) return null;
+  const [first, ...rest] = shown.length
+    ? shown
+    : [{ message: error.message, extensions: { code: error.code } }];
   return (
     <div class="status error" role="alert" data-testid="error">
-      <strong>{error.code}</strong> {error.message}
-      {error.errors.length > 1 ? (
+      <strong>{first?.extensions?.code ?? error.code}</strong> {first?.message}
+      {rest.length > 0 ? (
         <ul>
-          {[...new Set(error.errors.slice(1).map((e) => `${e.extensions?.code ?? ""} ${e.message}`))].map(
-            (m) => (
-              <li key={m}>{m}</li>
-            ),
-          )}
+          {[...new Set(rest.map((e) => `${e.extensions?.code ?? ""} ${e.message}`))].map((m) => (
+            <li key={m}>{m}</li>
+          ))}
         </ul>
       ) : null}
       {props.children}

@@ -338,7 +338,7 @@ export type CompareViewQueryVariables = Exact<{
 }>;
 
 
-export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, compare: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, coverage: { status: CoverageStatus, reason?: string | null, adjustedThroughout: boolean, priceNotes: Array<string>, requestedFrom?: string | null, from: string, to: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } };
+export type CompareViewQuery = { dataset: { label: DatasetLabel }, instruments?: Array<{ symbol: string, name: string }> | null, compare?: { startDate?: string | null, endDate?: string | null, observations: number, averagePeriod: number, baseReturn?: number | null, benchmarkReturn?: number | null, returnGap?: number | null, beta?: number | null, correlation?: number | null, rSquared?: number | null, base: { symbol: string, name: string }, benchmark: { symbol: string, name: string }, coverage: { status: CoverageStatus, reason?: string | null, adjustedThroughout: boolean, priceNotes: Array<string>, requestedFrom?: string | null, from: string, to: string }, leadership: { date?: string | null, ratio?: number | null, average?: number | null, ratioVsAverage?: number | null, aboveAverage?: boolean | null, lastCrossover?: { date: string, direction: string } | null }, relativeStrength: Array<{ date: string, value?: number | null }>, relativeStrengthAverage: Array<{ date: string, value?: number | null }>, crossovers: Array<{ date: string, direction: string }> } | null };
 
 export type DataViewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -355,7 +355,7 @@ export type DrawdownViewQueryVariables = Exact<{
 }>;
 
 
-export type DrawdownViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, instrument: { symbol: string, name: string, firstDate?: string | null, lastDate?: string | null, drawdown: { peakDate?: string | null, peakValue?: number | null, asOfDate?: string | null, asOfValue?: number | null, drawdown?: number | null, peakWindow: { status: CoverageStatus, reason?: string | null, from: string, to: string }, series: Array<{ date: string, value?: number | null }> }, series: Array<{ date: string, value?: number | null }> } };
+export type DrawdownViewQuery = { dataset: { label: DatasetLabel }, instruments?: Array<{ symbol: string, name: string }> | null, instrument?: { symbol: string, name: string, firstDate?: string | null, lastDate?: string | null, drawdown?: { peakDate?: string | null, peakValue?: number | null, asOfDate?: string | null, asOfValue?: number | null, drawdown?: number | null, peakWindow: { status: CoverageStatus, reason?: string | null, from: string, to: string }, series: Array<{ date: string, value?: number | null }> } | null, series: Array<{ date: string, value?: number | null }> } | null };
 
 export type RateCyclesViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
@@ -371,7 +371,7 @@ export type RateCyclesViewQueryVariables = Exact<{
 }>;
 
 
-export type RateCyclesViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, economicSeriesList: Array<{ code: string, title: string }>, economicSeries?: { code: string, title: string, unit: string, observations: Array<{ date: string, value?: number | null }> }, rateCycles: Array<{ direction: CycleDirection, announced?: string | null, start: string, end: string, ongoing: boolean, series: string, rateBefore: number, rateAfter: number, totalChangeBp: number, moves: Array<{ date: string, from: number, to: number, changeBp: number }> }>, rateCycleStudy: { direction: CycleDirection, conventions: { dayZero: string, horizon: string, prices: string, excess: string, summary: string }, rateSeries: { code: string, title: string, provenance: string, firstDate: string, lastDate: string, completeThrough?: string | null, rule: RateFrequency, stale: boolean, staleReason?: string | null }, rule: { frequency: RateFrequency, minMoveBp: number, maxPauseDays: number, persistDays?: number | null, levelWindowDays?: number | null }, selection: { since?: string | null, until?: string | null, last?: number | null, matching: number, studied: number }, base: { symbol: string, lastDate?: string | null }, benchmark: { symbol: string, lastDate?: string | null }, horizons: Array<{ months: number, complete: number, incomplete: number, rows: Array<{ complete: boolean, incompleteReason?: IncompleteReason | null, incompleteDetail?: string | null, eventDate: string, dayZeroRule: DayZeroRule, entryDate?: string | null, exitDate?: string | null, baseReturn?: number | null, benchmarkReturn?: number | null, excessReturn?: number | null, cycle: { start: string, end: string, ongoing: boolean, totalChangeBp: number } }>, leftOut: Array<{ reason: IncompleteReason, detail: string, cycle: { start: string } }>, excess: { count: number, mean?: number | null, median?: number | null, hitRate?: number | null, tStat?: number | null, stdDev?: number | null, min?: number | null, max?: number | null, meanInterval: { low?: number | null, high?: number | null, level: number, method: string }, bootstrapInterval: { low?: number | null, high?: number | null, level: number, method: string }, hitRateInterval: { low?: number | null, high?: number | null, level: number, method: string } } }> } };
+export type RateCyclesViewQuery = { dataset: { label: DatasetLabel }, instruments?: Array<{ symbol: string, name: string }> | null, economicSeriesList: Array<{ code: string, title: string }>, economicSeries?: { code: string, title: string, unit: string, observations: Array<{ date: string, value?: number | null }> } | null, rateCycles?: Array<{ direction: CycleDirection, announced?: string | null, start: string, end: string, ongoing: boolean, series: string, rateBefore: number, rateAfter: number, totalChangeBp: number, moves: Array<{ date: string, from: number, to: number, changeBp: number }> }> | null, rateCycleStudy?: { direction: CycleDirection, conventions: { dayZero: string, horizon: string, prices: string, excess: string, summary: string }, rateSeries: { code: string, title: string, provenance: string, firstDate: string, lastDate: string, completeThrough?: string | null, rule: RateFrequency, stale: boolean, staleReason?: string | null }, rule: { frequency: RateFrequency, minMoveBp: number, maxPauseDays: number, persistDays?: number | null, levelWindowDays?: number | null }, selection: { since?: string | null, until?: string | null, last?: number | null, matching: number, studied: number }, base: { symbol: string, lastDate?: string | null }, benchmark: { symbol: string, lastDate?: string | null }, horizons: Array<{ months: number, complete: number, incomplete: number, rows: Array<{ complete: boolean, incompleteReason?: IncompleteReason | null, incompleteDetail?: string | null, eventDate: string, dayZeroRule: DayZeroRule, entryDate?: string | null, exitDate?: string | null, baseReturn?: number | null, benchmarkReturn?: number | null, excessReturn?: number | null, cycle: { start: string, end: string, ongoing: boolean, totalChangeBp: number } }>, leftOut: Array<{ reason: IncompleteReason, detail: string, cycle: { start: string } }>, excess: { count: number, mean?: number | null, median?: number | null, hitRate?: number | null, tStat?: number | null, stdDev?: number | null, min?: number | null, max?: number | null, meanInterval: { low?: number | null, high?: number | null, level: number, method: string }, bootstrapInterval: { low?: number | null, high?: number | null, level: number, method: string }, hitRateInterval: { low?: number | null, high?: number | null, level: number, method: string } } }> } | null };
 
 export type SeriesCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -385,19 +385,17 @@ export type RotationViewQueryVariables = Exact<{
 }>;
 
 
-export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments: Array<{ symbol: string, name: string }>, rotationSignal: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, totalWeight: number, minimumWeight: number, sufficient: boolean, warning?: string | null, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, status: RotationComponentStatus, reason?: string | null, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } };
+export type RotationViewQuery = { dataset: { label: DatasetLabel }, instruments?: Array<{ symbol: string, name: string }> | null, rotationSignal?: { asOf?: string | null, score?: number | null, label: string, availableWeight: number, totalWeight: number, minimumWeight: number, sufficient: boolean, warning?: string | null, small: { symbol: string }, large: { symbol: string }, components: Array<{ name: string, available: boolean, status: RotationComponentStatus, reason?: string | null, raw?: number | null, normalized?: number | null, weight: number, effectiveWeight: number, contribution: number, detail: string }> } | null };
 
 export type ValuationViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
   benchmark: Scalars['String']['input'];
   metric: ValuationMetric;
   segment: Scalars['String']['input'];
-  withValuation?: Scalars['Boolean']['input'];
-  withPositioning?: Scalars['Boolean']['input'];
 }>;
 
 
-export type ValuationViewQuery = { dataset: { label: DatasetLabel, valuations: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }>, positioning: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }> }, instruments: Array<{ symbol: string, name: string }>, valuationGap?: { metric: ValuationMetric, date?: string | null, baseValue?: number | null, benchmarkValue?: number | null, observations: number, gap?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, relative?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value?: number | null }> }, positioning?: { segment: string, unit: string, source: string, isDemo: boolean, current?: { date: string, value: number, average?: number | null, deviation?: number | null, percentile?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value: number, average?: number | null, percentile?: number | null }> } };
+export type ValuationViewQuery = { dataset: { label: DatasetLabel, valuations: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }>, positioning: Array<{ name: string, rows: number, firstDate?: string | null, lastDate?: string | null, provenance: string }> }, instruments?: Array<{ symbol: string, name: string }> | null, valuationGap?: { metric: ValuationMetric, date?: string | null, baseValue?: number | null, benchmarkValue?: number | null, observations: number, gap?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, relative?: { value?: number | null, percentile?: number | null, mean?: number | null, stdDev?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value?: number | null }> } | null, positioning?: { segment: string, unit: string, source: string, isDemo: boolean, current?: { date: string, value: number, average?: number | null, deviation?: number | null, percentile?: number | null, zScore?: number | null } | null, history: Array<{ date: string, value: number, average?: number | null, percentile?: number | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -779,7 +777,7 @@ export const RotationViewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RotationViewQuery, RotationViewQueryVariables>;
 export const ValuationViewDocument = new TypedDocumentString(`
-    query ValuationView($base: String!, $benchmark: String!, $metric: ValuationMetric!, $segment: String!, $withValuation: Boolean! = true, $withPositioning: Boolean! = true) {
+    query ValuationView($base: String!, $benchmark: String!, $metric: ValuationMetric!, $segment: String!) {
   dataset {
     label
     valuations {
@@ -801,7 +799,7 @@ export const ValuationViewDocument = new TypedDocumentString(`
     symbol
     name
   }
-  valuationGap(base: $base, benchmark: $benchmark, metric: $metric) @include(if: $withValuation) {
+  valuationGap(base: $base, benchmark: $benchmark, metric: $metric) {
     metric
     date
     baseValue
@@ -826,7 +824,7 @@ export const ValuationViewDocument = new TypedDocumentString(`
       value
     }
   }
-  positioning(segment: $segment) @include(if: $withPositioning) {
+  positioning(segment: $segment) {
     segment
     unit
     source

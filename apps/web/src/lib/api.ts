@@ -25,11 +25,12 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<TResult, TVariables>(
+/** POSTs one operation; returns the GraphQL body (data and errors), or throws on a network or non-GraphQL answer. */
+async function post<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
-): Promise<TResult> {
+): Promise<{ status: number; data?: TResult | null; errors?: GraphQLErrorBody[] }> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_PATH, {
@@ -45,19 +46,46 @@ export async function request<TResult, TVariables>(
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError(`The API at ${GRAPHQL_PATH} did not answer: ${(error as Error).message}`, "NETWORK");
   }
-  let body: { data?: TResult | null; errors?: GraphQLErrorBody[] };
   try {
-    body = await response.json();
+    return { status: response.status, ...(await response.json()) };
   } catch {
     throw new ApiError(
       `The API answered HTTP ${response.status} without a GraphQL response`,
       `HTTP_${response.status}`,
     );
   }
-  if (body.errors?.length) {
-    const [first] = body.errors;
-    throw new ApiError(first?.message ?? "Unknown error", first?.extensions?.code ?? "UNKNOWN", body.errors);
-  }
-  if (!body.data) throw new ApiError(`The API answered HTTP ${response.status} with no data`, "NO_DATA");
+}
+
+const errorOf = (errors: GraphQLErrorBody[]) => {
+  const [first] = errors;
+  return new ApiError(first?.message ?? "Unknown error", first?.extensions?.code ?? "UNKNOWN", errors);
+};
+
+/** Runs one operation and returns its `data`; any error (even beside data) throws an `ApiError`. */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  const body = await post(document, variables, signal);
+  if (body.errors?.length) throw errorOf(body.errors);
+  if (!body.data) throw new ApiError(`The API answered HTTP ${body.status} with no data`, "NO_DATA");
   return body.data;
+}
+
+/**
+ * Runs one operation and returns its `data` with the errors beside it: a field that could not answer (NOT_FOUND,
+ * DATA_UNAVAILABLE…) is null and the rest of the answer stays usable. Throws only when there is no data at all.
+ */
+export async function requestPartial<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<{ data: TResult; error: ApiError | undefined }> {
+  const body = await post(document, variables, signal);
+  if (!body.data) {
+    if (body.errors?.length) throw errorOf(body.errors);
+    throw new ApiError(`The API answered HTTP ${body.status} with no data`, "NO_DATA");
+  }
+  return { data: body.data, error: body.errors?.length ? errorOf(body.errors) : undefined };
 }

@@ -2,7 +2,7 @@
 import type { RateCyclesViewQuery } from "../gql/graphql";
 
 /** A detected cycle with its moves, as the rate-cycles view asks for it. */
-type Cycle = Pick<RateCyclesViewQuery["rateCycles"][number], "start" | "rateBefore" | "moves">;
+type Cycle = Pick<NonNullable<RateCyclesViewQuery["rateCycles"]>[number], "start" | "rateBefore" | "moves">;
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

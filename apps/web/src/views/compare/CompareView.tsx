@@ -53,12 +53,12 @@ export default function CompareView() {
         <NumberField label="Average (days)" name="average" min={2} max={1000} value={params.average} />
       </Controls>
       <QueryStatus state={state} />
-      {data ? <CompareResult compare={data.compare} /> : null}
+      {data?.compare ? <CompareResult compare={data.compare} /> : null}
     </section>
   );
 }
 
-function CompareResult({ compare: c }: { compare: CompareViewQuery["compare"] }) {
+function CompareResult({ compare: c }: { compare: NonNullable<CompareViewQuery["compare"]> }) {
   const base = c.base.symbol;
   const benchmark = c.benchmark.symbol;
   const series = useMemo<SeriesSpec[]>(() => {

@@ -51,8 +51,13 @@ export default function DrawdownView() {
       <QueryStatus state={state}>
         {state.error ? <AvailableWindow error={state.error} params={params} /> : null}
       </QueryStatus>
-      {data ? (
-        <DrawdownResult instrument={data.instrument} peakFrom={params.peakFrom} peakTo={params.peakTo} />
+      {data?.instrument?.drawdown ? (
+        <DrawdownResult
+          instrument={data.instrument}
+          drawdown={data.instrument.drawdown}
+          peakFrom={params.peakFrom}
+          peakTo={params.peakTo}
+        />
       ) : null}
     </section>
   );
@@ -77,12 +82,12 @@ function AvailableWindow({ error, params }: { error: ApiError; params: typeof DR
 }
 
 function DrawdownResult(props: {
-  instrument: DrawdownViewQuery["instrument"];
+  instrument: NonNullable<DrawdownViewQuery["instrument"]>;
+  drawdown: NonNullable<NonNullable<DrawdownViewQuery["instrument"]>["drawdown"]>;
   peakFrom: string;
   peakTo: string;
 }) {
-  const { instrument: i } = props;
-  const d = i.drawdown;
+  const { instrument: i, drawdown: d } = props;
   const { trough, recovery } = useMemo(() => troughAndRecovery(d.series), [d.series]);
   const series = useMemo<SeriesSpec[]>(() => {
     if (!d.peakDate) return [];

@@ -136,7 +136,7 @@ export default function RateCyclesView() {
           <OtherSeries params={params} />
         ) : null}
       </QueryStatus>
-      {data ? <RateCyclesResult data={data} series={series} /> : null}
+      {data && answered(data) ? <RateCyclesResult data={data} series={series} /> : null}
     </section>
   );
 }
@@ -178,7 +178,17 @@ function interval(i: { low?: number | null; high?: number | null }, fmt: (v: num
   return i.low == null || i.high == null ? "undefined" : `${fmt(i.low)} … ${fmt(i.high)}`;
 }
 
-function RateCyclesResult({ data, series: code }: { data: RateCyclesViewQuery; series: string }) {
+/** The response with both fields answered (each is null when it failed; QueryStatus shows why). */
+type Answered = RateCyclesViewQuery & {
+  rateCycleStudy: NonNullable<RateCyclesViewQuery["rateCycleStudy"]>;
+  rateCycles: NonNullable<RateCyclesViewQuery["rateCycles"]>;
+};
+
+function answered(data: RateCyclesViewQuery): data is Answered {
+  return data.rateCycleStudy != null && data.rateCycles != null;
+}
+
+function RateCyclesResult({ data, series: code }: { data: Answered; series: string }) {
   const study = data.rateCycleStudy;
   const rs = study.rateSeries;
   const cycles = data.rateCycles;

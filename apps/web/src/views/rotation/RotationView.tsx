@@ -62,12 +62,12 @@ export default function RotationView() {
         <DateField label="As of (empty: latest)" name="asOf" value={params.asOf} />
       </Controls>
       <QueryStatus state={state} />
-      {data ? <RotationResult signal={data.rotationSignal} /> : null}
+      {data?.rotationSignal ? <RotationResult signal={data.rotationSignal} /> : null}
     </section>
   );
 }
 
-function RotationResult({ signal: s }: { signal: RotationViewQuery["rotationSignal"] }) {
+function RotationResult({ signal: s }: { signal: NonNullable<RotationViewQuery["rotationSignal"]> }) {
   const bars = useMemo<Bar[]>(
     () => [
       {

@@ -18,7 +18,7 @@ import {
   type ValuationViewQuery,
   type ValuationViewQueryVariables,
 } from "../../gql/graphql";
-import { ApiError, request } from "../../lib/api";
+import type { ApiError, GraphQLErrorBody } from "../../lib/api";
 import { multiple, num, percent, percentile } from "../../lib/format";
 import { useSearchParams } from "../../lib/router";
 import { useQuery } from "../../lib/use-query";
@@ -38,28 +38,23 @@ const METRICS: Record<ValuationMetric, string> = {
 };
 const SEGMENTS = ["small_cap", "large_cap", "regional_banks", "tech", "broad"];
 
-/** What the API said was missing, by field (the view's first answer failed on these alone). */
-interface Missing {
-  valuationGap?: string;
-  positioning?: string;
-}
-type ValuationData = ValuationViewQuery & { missing?: Missing };
-
 /**
- * The fields whose data is missing, when every error of the response is that: DATA_UNAVAILABLE, or
- * NOT_FOUND for a positioning segment. Anything else (an unknown symbol) stays an error.
+ * Missing data the view explains in place of its field: valuationGap's or positioning's DATA_UNAVAILABLE (nothing
+ * stored: no free source), or an unknown positioning segment. Anything else (an unknown symbol) is an error.
  */
-export function missingData(error: ApiError): Missing | null {
-  const missing: Missing = {};
-  for (const e of error.errors) {
-    const field = e.path?.[0];
-    const code = e.extensions?.code;
-    if (field === "valuationGap" && code === "DATA_UNAVAILABLE") missing.valuationGap = e.message;
-    else if (field === "positioning" && (code === "DATA_UNAVAILABLE" || code === "NOT_FOUND"))
-      missing.positioning = e.message;
-    else return null;
-  }
-  return missing.valuationGap || missing.positioning ? missing : null;
+function isMissingData(e: GraphQLErrorBody): boolean {
+  const field = e.path?.[0];
+  const code = e.extensions?.code;
+  return (
+    (field === "valuationGap" && code === "DATA_UNAVAILABLE") ||
+    (field === "positioning" &&
+      (code === "DATA_UNAVAILABLE" || (code === "NOT_FOUND" && e.extensions?.kind === "positioning segment")))
+  );
+}
+
+/** The API's message of the missing data behind a null field, if that is why it is null. */
+function missingFor(error: ApiError | undefined, field: string): string | undefined {
+  return error?.errors.find((e) => e.path?.[0] === field && isMissingData(e))?.message;
 }
 
 export default function ValuationView() {
@@ -71,36 +66,7 @@ export default function ValuationView() {
     metric,
     segment: params.segment,
   };
-  // Missing valuation or positioning data is an error that voids the whole answer: ask again without the
-  // field that has none, and show the API's message in its place.
-  // (A failing field voids the response before the other is run, so the second can fail on the retry.)
-  const recover = (error: ApiError, signal: AbortSignal) => {
-    const first = missingData(error);
-    if (!first) return undefined;
-    return (async () => {
-      let missing = first;
-      for (;;) {
-        const retry = {
-          ...variables,
-          withValuation: !missing.valuationGap,
-          withPositioning: !missing.positioning,
-        };
-        try {
-          return { ...(await request(ValuationViewDocument, retry, signal)), missing } as ValuationData;
-        } catch (e) {
-          const more = e instanceof ApiError ? missingData(e) : null;
-          if (
-            !more ||
-            (more.valuationGap && missing.valuationGap) ||
-            (more.positioning && missing.positioning)
-          )
-            throw e;
-          missing = { ...missing, ...more };
-        }
-      }
-    })();
-  };
-  const state = useQuery(ValuationViewDocument, variables, recover);
+  const state = useQuery(ValuationViewDocument, variables);
   const data = state.data;
   return (
     <section class="view" data-view="valuation" data-state={state.status}>
@@ -139,22 +105,22 @@ export default function ValuationView() {
           </select>
         </Field>
       </Controls>
-      <QueryStatus state={state} />
-      {data ? (
-        <>
-          <ValuationResult
-            data={data}
-            missing={(data as ValuationData).missing?.valuationGap}
-            base={params.base}
-            benchmark={params.benchmark}
-            metric={metric}
-          />
-          <PositioningResult
-            data={data}
-            missing={(data as ValuationData).missing?.positioning}
-            segment={params.segment}
-          />
-        </>
+      <QueryStatus state={state} handled={isMissingData} />
+      {data && (data.valuationGap || missingFor(state.error, "valuationGap")) ? (
+        <ValuationResult
+          data={data}
+          missing={missingFor(state.error, "valuationGap")}
+          base={params.base}
+          benchmark={params.benchmark}
+          metric={metric}
+        />
+      ) : null}
+      {data && (data.positioning || missingFor(state.error, "positioning")) ? (
+        <PositioningResult
+          data={data}
+          missing={missingFor(state.error, "positioning")}
+          segment={params.segment}
+        />
       ) : null}
     </section>
   );
