@@ -15,8 +15,13 @@
  * libraries take plain `number[]` (converted once, outside the timings).
  *
  * Method (built for a noisy shared machine): every computation of ours gets warm-up runs first,
- * then BENCH_ROUNDS rounds; each round times every computation BENCH_RUNS times (GC before each
- * run), so a burst of load from another process spreads over all rows instead of hitting one.
+ * then BENCH_ROUNDS rounds; each round times every computation BENCH_RUNS times, so a burst of load from
+ * another process spreads over all rows instead of hitting one. No GC is forced before a timed run
+ * (BENCH_GC=each restores that): measured 2026-11-28, a forced full GC before each run slows the first
+ * pass of a hot per-value loop after it 2–5× (SmaStream.update 5.9 → 11.3 ns, 7.3 → 34.8 ns with a million
+ * live objects on the heap), which inflated the streaming rows, and so the trading-signals and
+ * @debut/indicators batch rows built from them, for every library alike; garbage from allocating runs is
+ * collected as the program goes, as in an application.
  * We report the median and the minimum of all timed runs. Two modes for our indicators:
  * - "fresh": the default call, allocating its output array(s) (what most callers do);
  * - "reused": the same call writing into caller-provided buffers (`{ out }` options).
@@ -63,8 +68,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARMUP = 10;
 const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) console.warn("warning: run with --expose-gc (pnpm bench does) for a GC before each run");
-const collect = gc ?? (() => {});
+const GC_EACH = process.env.BENCH_GC === "each";
+if (GC_EACH && !gc) console.warn("warning: BENCH_GC=each needs --expose-gc (pnpm bench passes it)");
+const collect = GC_EACH && gc ? gc : () => {};
 
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -110,7 +116,7 @@ interface Stat {
 }
 const stat = (xs: number[]): Stat => ({ median: median(xs), min: Math.min(...xs) });
 
-/** Timed runs of `fn`, each after a GC. */
+/** Timed runs of `fn` (each after a GC with BENCH_GC=each). */
 /**
  * The clock: wall time (default), or with BENCH_CLOCK=cpu the process's CPU time (user + system,
  * microseconds) — on a shared machine, time spent waiting for a CPU behind other processes inflates
