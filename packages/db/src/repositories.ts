@@ -543,7 +543,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         });
         return out;
       },
-      forWindows(windows) {
+      async forWindows(windows) {
         return readBarWindows(source, checkedWindows(windows));
       },
     },
@@ -576,7 +576,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         });
         return out;
       },
-      forWindows(windows) {
+      async forWindows(windows) {
         return readObservationWindows(source, checkedWindows(windows));
       },
     },
