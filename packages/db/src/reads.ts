@@ -64,6 +64,26 @@ const WINDOW_COLUMNS = [
 ] as const;
 
 /**
+ * The rows of every window after the page key (afterK, afterDate), as `r` (the window) and `b` (the row).
+ * PostgreSQL reads each window through a LATERAL subquery behind an `OFFSET 0` fence: an index range scan of the
+ * primary key per window. Joined plainly, the planner misjudges the JSON function's rows and scans the whole
+ * table (58,306 demo bars) for a 1,255-bar window: 10–48 ms instead of 1.4 ms (EXPLAIN ANALYZE, demo data).
+ */
+function windowRows(d: Dialect, kind: Kind): string {
+  const after = (alias: string) =>
+    `(r.k > ${d.param(2, "int")} OR (r.k = ${d.param(3, "int")} AND ${alias}.date > ${d.param(4, "text")}))`;
+  if (d.provider === "sqlite")
+    return (
+      `FROM (${d.jsonRows(1, WINDOW_COLUMNS)}) r JOIN ${kind.table} b ON b.${kind.key} = r.id ` +
+      `AND b.date >= r.f AND b.date <= r.t WHERE ${after("b")}`
+    );
+  return (
+    `FROM (${d.jsonRows(1, WINDOW_COLUMNS)}) r CROSS JOIN LATERAL (SELECT * FROM ${kind.table} w ` +
+    `WHERE w.${kind.key} = r.id AND w.date >= r.f AND w.date <= r.t AND ${after("w")} ORDER BY w.date OFFSET 0) b`
+  );
+}
+
+/**
  * Rows of every window in (window, date) order, one page after the key (afterK, afterDate): `k`, the epoch day,
  * then the value columns. Shared by SQLite (arrays) and Prisma (objects, either provider).
  */
@@ -74,10 +94,7 @@ function rowStatement(d: Dialect, kind: Kind): string {
       : "(b.date::date - DATE '1970-01-01')";
   return (
     `SELECT r.k AS k, ${epochDay} AS day, ${kind.columns.map((c) => `b.${c} AS ${c}`).join(", ")} ` +
-    `FROM (${d.jsonRows(1, WINDOW_COLUMNS)}) r JOIN ${kind.table} b ON b.${kind.key} = r.id ` +
-    "AND b.date >= r.f AND b.date <= r.t " +
-    `WHERE (r.k > ${d.param(2, "int")} OR (r.k = ${d.param(3, "int")} AND b.date > ${d.param(4, "text")})) ` +
-    `ORDER BY r.k, b.date LIMIT ${d.param(5, "int")}`
+    `${windowRows(d, kind)} ORDER BY r.k, b.date LIMIT ${d.param(5, "int")}`
   );
 }
 
@@ -92,10 +109,7 @@ function aggregatedStatement(d: Dialect, kind: Kind): string {
   return (
     `SELECT k, count(*)::int AS n, max(date) AS last, string_agg(int4send(day), ''::bytea) AS days, ${aggs} FROM (` +
     `SELECT r.k, b.date, (b.date::date - DATE '1970-01-01') AS day, ${values} ` +
-    `FROM (${d.jsonRows(1, WINDOW_COLUMNS)}) r JOIN ${kind.table} b ON b.${kind.key} = r.id ` +
-    "AND b.date >= r.f AND b.date <= r.t " +
-    `WHERE (r.k > ${d.param(2, "int")} OR (r.k = ${d.param(3, "int")} AND b.date > ${d.param(4, "text")})) ` +
-    `ORDER BY r.k, b.date LIMIT ${d.param(5, "int")}) s GROUP BY k ORDER BY k`
+    `${windowRows(d, kind)} ORDER BY r.k, b.date LIMIT ${d.param(5, "int")}) s GROUP BY k ORDER BY k`
   );
 }
 
