@@ -123,7 +123,7 @@ function freePort(): Promise<number> {
 }
 
 /** Installs PostGraphile v4 into a temporary folder; returns its CLI path, or why it could not. */
-async function installPostGraphile(): Promise<{ cli: string; dir: string } | { skipped: string }> {
+export async function installPostGraphile(): Promise<{ cli: string; dir: string } | { skipped: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), "cyclelens-postgraphile-"));
   writeFileSync(path.join(dir, "package.json"), '{ "private": true }\n');
   try {
@@ -135,9 +135,12 @@ async function installPostGraphile(): Promise<{ cli: string; dir: string } | { s
     return { cli: path.join(dir, "node_modules", "postgraphile", "cli.js"), dir };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    const message =
-      (error as { stderr?: string; message: string }).stderr?.trim() || (error as Error).message;
-    return { skipped: `npm could not install postgraphile@4 (${message.split("\n").slice(-3).join(" ")})` };
+    const output = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+    const lines = output.split("\n");
+    const telling = lines.filter((l) => /code |request to|network|ENOTFOUND|ECONN|ETIMEDOUT|E\d{3}/i.test(l));
+    return {
+      skipped: `npm install postgraphile@4 failed; is the npm registry reachable? (${(telling.length ? telling : lines).slice(0, 2).join("; ")})`,
+    };
   }
 }
 
