@@ -11,7 +11,11 @@
  * PostgreSQL: TEST_POSTGRES_URL when set, otherwise postgres://postgres@127.0.0.1:5432/test; when that is
  * unreachable the PostgreSQL rows are skipped with a message saying so.
  *
- * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql.
+ * Then the fast-path rows (fast-path.bench.ts): PostGraphile v4 against CycleLens with the history cache off and
+ * warm on raw 5-year bars and series, and the dashboard cache off against warm, on PostgreSQL.
+ *
+ * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql,
+ * --rows=dashboard|fast (only those rows).
  */
 import { deepStrictEqual } from "node:assert/strict";
 import os from "node:os";
@@ -19,6 +23,7 @@ import { createTestDatabase, seedDemo, type TestBackend, type TestDatabase } fro
 import autocannon from "autocannon";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
+import { benchFastPath, fastTable } from "./fast-path.bench.js";
 
 const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -98,6 +103,7 @@ const quick = process.argv.includes("--quick");
 const duration = Number(option("duration") ?? (quick ? 3 : 10));
 const connections = Number(option("connections") ?? 10);
 const onlyBackend = option("backend") as TestBackend | undefined;
+const onlyRows = option("rows") as "dashboard" | "fast" | undefined;
 
 /** One POST of the dashboard query; returns the raw body after checking it. */
 async function checkedResponse(url: string): Promise<{ body: string; data: unknown }> {
@@ -222,10 +228,21 @@ function table(rows: Row[]): string {
   return [header, rule, ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
+const FAST_NOTE = "5 years = 2021-11-20 to 2026-11-20 of IWM, SPY, KRE out of 26.9 years stored";
+
 async function main() {
   const backends: TestBackend[] = onlyBackend ? [onlyBackend] : ["sqlite", "postgresql"];
   const rows: Row[] = [];
-  for (const backend of backends) await benchBackend(backend, rows);
+  if (onlyRows !== "fast") for (const backend of backends) await benchBackend(backend, rows);
+  const fast =
+    onlyRows !== "dashboard" && onlyBackend !== "sqlite"
+      ? await benchFastPath({
+          duration,
+          connections,
+          dashboardQuery: DASHBOARD_QUERY,
+          dashboardVariables: VARIABLES,
+        })
+      : undefined;
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   console.log(
     `\nDashboard query (IWM, SPY, KRE: 5-year performance, SMA 200 + RSI 14 over 6 months, easing-cycle study 3/6/12 m)`,
@@ -234,8 +251,17 @@ async function main() {
     `${os.cpus().length} vCPU (${cpu}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ` +
       `${connections} connections, ${duration} s per run after a warm-up; response ${rows[0]?.bytes ?? "?"} bytes\n`,
   );
-  console.log(table(rows));
-  const failed = rows.some((r) => r.errors || r.non2xx || r.mismatches);
+  if (rows.length) console.log(table(rows));
+  if (fast) {
+    for (const note of fast.notes) console.log(`\n${note}`);
+    console.log(
+      `\nFast path on PostgreSQL (demo data, ${FAST_NOTE}): CycleLens with the history cache off (every request reads the database) and warm, against PostGraphile v4 on the same schema\n`,
+    );
+    if (fast.rows.length) console.log(fastTable(fast.rows));
+  }
+  const failed =
+    rows.some((r) => r.errors || r.non2xx || r.mismatches) ||
+    (fast?.rows.some((r) => r.errors || r.mismatches) ?? false);
   if (failed) {
     console.error(
       "\nSome requests failed or answered differently: see the errors and non-2xx / mismatched columns.",

@@ -7,12 +7,18 @@
  * 25 years is ~6,500 rows, and one read serves every field and range of the request. Behind the loaders
  * sits the process-wide {@link HistoryCache}: a request first reads the dataset version (one statement),
  * then takes what the cache holds for that version and fetches only the rest.
+ *
+ * Fields that show stored rows as they are (`Instrument.series`, `Instrument.bars`) need only their range:
+ * `barsByWindow` reads exactly the windows a request asks for (ONE statement for all of them) when the history
+ * cache is off; with the cache on they slice the cached whole history instead (see `barsInRange` in
+ * schema/instrument.ts and the API README's "Fast path" for the measurements behind that choice).
  */
 import type {
   BarColumns,
   CorporateAction,
   Database,
   DatasetCoverage,
+  DateWindow,
   EconomicSeriesInfo,
   Instrument,
   PositioningSeries,
@@ -20,7 +26,7 @@ import type {
   StoredPolicyDecision,
   ValuationColumns,
 } from "@cyclelens/db";
-import { emptyBars } from "@cyclelens/db";
+import { emptyBars, epochDayToISO } from "@cyclelens/db";
 import DataLoader from "dataloader";
 import { READ_WEIGHT, type RequestBudget } from "./budget.js";
 import type { HistoryCache } from "./history-cache.js";
@@ -39,6 +45,8 @@ function metered<K, V>(
 ) {
   const asked = new Set<K>();
   return {
+    /** Whether this request already asked for `key` (its load may still be in flight). */
+    asked: (key: K): boolean => asked.has(key),
     async load(key: K): Promise<V> {
       budget?.throwIfStopped();
       const again = asked.has(key);
@@ -143,9 +151,32 @@ export function createLoaders(db: Database, cache: HistoryCache, budget?: Reques
     { cacheKeyFn: (c) => c.toUpperCase(), batchScheduleFn },
   );
 
+  /** A read window in epoch days (open ends undefined). */
+  type DayWindow = { id: number; from?: number | undefined; to?: number | undefined };
+  const barsByWindow = new DataLoader<DayWindow, BarColumns, string>(
+    async (windows) => {
+      const asked: DateWindow[] = windows.map((w) => ({
+        id: w.id,
+        from: w.from === undefined ? undefined : epochDayToISO(w.from),
+        to: w.to === undefined ? undefined : epochDayToISO(w.to),
+      }));
+      const values = await db.bars.forWindows(asked);
+      await budget?.checkpoint();
+      return values;
+    },
+    { cacheKeyFn: (w) => `${w.id}:${w.from ?? ""}:${w.to ?? ""}`, batchScheduleFn },
+  );
+
   return {
+    /** True when whole histories come from the process-wide history cache (it is on). */
+    historyCached: cache.enabled,
     instrumentBySymbol,
     seriesByCode,
+    /**
+     * The bars of an instrument inside a window, read for this request alone (not cached across requests):
+     * every window asked in one batch is ONE statement (`db.bars.forWindows`).
+     */
+    barsByWindow: metered(budget, barsByWindow, (b) => b.dates.length),
     barsByInstrument: metered(
       budget,
       batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars()),

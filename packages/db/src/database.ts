@@ -13,11 +13,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { type ResolvedUrl, resolveDatabaseUrl } from "./config.js";
 import { dialectFor } from "./dialect.js";
 import { DatabaseBusyError } from "./errors.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { type ArrayQuery, timedArrays } from "./reads.js";
 import { createRepositories, type RawClient } from "./repositories.js";
 import type {
   CreateDatabaseOptions,
@@ -88,16 +90,22 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   };
 
   let inner: AdapterFactory;
+  /** PostgreSQL: the pool Prisma's adapter runs on, shared by the columnar reads (reads.ts). */
+  let pool: pg.Pool | undefined;
   if (resolved.provider === "sqlite") {
     if (resolved.file !== ":memory:") mkdirSync(path.dirname(resolved.file), { recursive: true });
     inner = new PrismaBetterSQLite3({ url: resolved.file, timeout: 10_000 }) as unknown as AdapterFactory;
   } else {
+    pool = new pg.Pool({
+      connectionString: resolved.connectionString,
+      ...(resolved.schema ? { options: `-c search_path=${resolved.schema}` } : {}),
+      max: 10,
+    });
+    // An idle client's error (the server restarted) removes it from the pool; the next query reconnects. Prisma's
+    // adapter adds its own listener once it connects; this one keeps an error before that from crashing.
+    pool.on("error", () => {});
     inner = new PrismaPg(
-      {
-        connectionString: resolved.connectionString,
-        ...(resolved.schema ? { options: `-c search_path=${resolved.schema}` } : {}),
-        max: 10,
-      },
+      pool,
       resolved.schema ? { schema: resolved.schema } : undefined,
     ) as unknown as AdapterFactory;
   }
@@ -129,9 +137,33 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   const txOptions = (o?: TransactionOptions) => ({ maxWait: 60_000, timeout: o?.timeoutMs ?? 600_000 });
   const txRepositories = (tx: RawClient): Repositories =>
     createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx) });
+  /**
+   * The columnar read path (reads.ts): on PostgreSQL the shared pool in array mode (bytea columns aggregated by
+   * the server), on SQLite the connected driver adapter's `queryRaw` (better-sqlite3 `.raw()` arrays).
+   */
+  const arrays: ArrayQuery = pool
+    ? timedArrays(
+        async (sql, args) =>
+          (await pool.query({ text: sql, values: [...args], rowMode: "array" })).rows as unknown[][],
+        () => listeners.size > 0,
+        emit,
+      )
+    : async (sql, args, types) => {
+        if (!connected) await client.$connect();
+        const result = await connected!.queryRaw({
+          sql,
+          args: [...args],
+          argTypes: types.map((t) => ({
+            scalarType: t === "int" ? "int" : t === "float8" ? "float" : "string",
+            arity: "scalar",
+          })),
+        } as unknown as SqlQuery);
+        return result.rows as unknown[][];
+      };
   const repos = createRepositories({
     client,
     dialect,
+    arrays,
     atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
   });
 
@@ -151,6 +183,8 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       if (closed) return;
       closed = true;
       await client.$disconnect();
+      // the pool is ours (Prisma's adapter only borrows it): the columnar reads may have used it alone
+      if (pool && !pool.ended) await pool.end();
     },
   };
   internals.set(db, {

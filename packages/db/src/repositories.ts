@@ -7,6 +7,15 @@ import { MAX_DATE, MIN_DATE } from "@cyclelens/core";
 import { isISODate, isoToEpochDay } from "./dates.js";
 import type { ColumnType, Dialect } from "./dialect.js";
 import { InvalidRowError } from "./errors.js";
+import {
+  type ArrayQuery,
+  OPEN_FROM,
+  OPEN_TO,
+  READ_PAGE,
+  type ReadSource,
+  readBarWindows,
+  readObservationWindows,
+} from "./reads.js";
 import type { PolicyDecision } from "./reference/fomc.js";
 import type {
   BarColumns,
@@ -17,6 +26,7 @@ import type {
   DatasetCoverage,
   DatasetLabel,
   DateRange,
+  DateWindow,
   EconomicSeriesInfo,
   EconomicSeriesInput,
   IngestRun,
@@ -51,15 +61,14 @@ export interface RawClient {
 export interface RepositoryContext {
   client: RawClient;
   dialect: Dialect;
+  /** The columnar read path of a connected top-level database (absent inside a transaction; see reads.ts). */
+  arrays?: ArrayQuery | undefined;
   /** Runs fn inside a transaction (or directly when already inside one). */
   atomically<T>(fn: (client: RawClient) => Promise<T>): Promise<T>;
 }
 
 type Row = Record<string, unknown>;
 
-/** Bounds of open ranges in reads (every stored date lies inside the supported calendar). */
-const OPEN_FROM = "0000-01-01";
-const OPEN_TO = "9999-12-31";
 /** Rows per JSON parameter of the bulk writes. */
 export const CHUNK_SIZE = 10000;
 
@@ -79,6 +88,14 @@ const finiteOrNull = (v: number | null | undefined): number | null =>
   v === null || v === undefined || !Number.isFinite(v) ? null : v;
 const splitSources = (v: unknown): string[] =>
   v === null || v === undefined || v === "" ? [] : [...new Set(String(v).split(","))].sort();
+
+/** Windows with their bounds checked (open bounds stay open). */
+function checkedWindows(windows: readonly DateWindow[]): DateWindow[] {
+  return windows.map((w) => {
+    const [from, to] = bounds(w);
+    return { id: Math.trunc(Number(w.id)), from, to };
+  });
+}
 
 function bounds(range: DateRange | undefined): [string, string] {
   const from = range?.from ?? OPEN_FROM;
@@ -157,75 +174,10 @@ function mapRun(r: Row): IngestRun {
 
 /**
  * Rows per statement of the history reads. A history longer than this (a 2,000,000-bar instrument) is read in
- * pages by key (id, date), yielding to the event loop between pages, so one read neither blocks the process for
- * seconds nor holds millions of row objects at once; a normal request still reads each kind in one statement.
+ * pages by key (window, date), yielding to the event loop between pages, so one read neither blocks the process
+ * for seconds nor holds millions of rows at once; a normal request still reads each kind in one statement.
  */
-export const READ_PAGE = 20_000;
-
-/**
- * Reads an (id, date)-ordered result in pages of {@link READ_PAGE} rows: `page(afterId, afterDate)` returns the
- * rows after that key; `consume` receives each page's per-id runs.
- */
-async function readPaged(
-  page: (afterId: number, afterDate: string) => PromiseLike<Row[]>,
-  idOf: (r: Row) => number,
-  consume: (id: number, rows: Row[], start: number, end: number) => void,
-): Promise<void> {
-  let afterId = -1;
-  let afterDate = "";
-  for (;;) {
-    const rows = await page(afterId, afterDate);
-    for (const [id, start, end] of runsByKey(rows, idOf)) consume(id, rows, start, end);
-    if (rows.length < READ_PAGE) return;
-    const last = rows[rows.length - 1]!;
-    afterId = idOf(last);
-    afterDate = str(last.date);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
-type BarColumnKey = "open" | "high" | "low" | "close" | "adjClose" | "volume";
-const BAR_COLUMNS: readonly BarColumnKey[] = ["open", "high", "low", "close", "adjClose", "volume"];
-
-/** Growable columnar arrays (dates + Float64 columns) for paged reads; `finish` trims them. */
-class ColumnsBuilder<K extends string> {
-  #n = 0;
-  #dates: Int32Array;
-  #columns: Float64Array[];
-
-  constructor(
-    readonly keys: readonly K[],
-    capacity: number,
-  ) {
-    this.#dates = new Int32Array(Math.max(1, capacity));
-    this.#columns = keys.map(() => new Float64Array(Math.max(1, capacity)));
-  }
-
-  push(date: number, values: readonly number[]): void {
-    if (this.#n === this.#dates.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.#dates = grow(this.#dates);
-      this.#columns = this.#columns.map(grow);
-    }
-    this.#dates[this.#n] = date;
-    for (let c = 0; c < values.length; c++) this.#columns[c]![this.#n] = values[c]!;
-    this.#n++;
-  }
-
-  finish(): { dates: Int32Array; columns: Record<K, Float64Array> } {
-    const n = this.#n;
-    const fit = <T extends Int32Array | Float64Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
-    const columns = {} as Record<K, Float64Array>;
-    this.keys.forEach((k, c) => {
-      columns[k] = fit(this.#columns[c]!);
-    });
-    return { dates: fit(this.#dates), columns };
-  }
-}
+export { READ_PAGE };
 
 /** Groups rows (ordered by key, then date) into per-key runs: [key, start, end). */
 function runsByKey<K>(rows: Row[], keyOf: (r: Row) => K): [K, number, number][] {
@@ -460,6 +412,7 @@ function checkNumber(v: unknown, i: number, what: string, field: string): number
 export function createRepositories(ctx: RepositoryContext): Repositories {
   const { dialect: d } = ctx;
   const q = <T = Row[]>(sql: string, ...args: unknown[]) => ctx.client.$queryRawUnsafe<T>(sql, ...args);
+  const source: ReadSource = { dialect: d, arrays: ctx.arrays, objects: (sql, ...args) => q(sql, ...args) };
   /** A metadata upsert (RETURNING the row) and the dataset-version bump, in one transaction. */
   const writeAndBump = (sql: string, ...args: unknown[]) =>
     ctx.atomically(async (client) => {
@@ -581,41 +534,17 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const out = new Map<number, BarColumns>();
         if (wanted.length === 0) return out;
         const [from, to] = bounds(range);
-        const builders = new Map<number, ColumnsBuilder<BarColumnKey>>();
-        await readPaged(
-          (afterId, afterDate) =>
-            q(SQL.bars, JSON.stringify(wanted), from, to, afterId, afterId, afterDate, READ_PAGE),
-          (r) => int(r.instrument_id),
-          (id, rows, start, end) => {
-            const b = builders.get(id) ?? new ColumnsBuilder(BAR_COLUMNS, end - start);
-            builders.set(id, b);
-            for (let i = start; i < end; i++) {
-              const r = rows[i]!;
-              b.push(isoToEpochDay(r.date as string), [
-                num(r.open),
-                num(r.high),
-                num(r.low),
-                num(r.close),
-                num(r.adj_close),
-                num(r.volume),
-              ]);
-            }
-          },
+        const read = await readBarWindows(
+          source,
+          wanted.map((id) => ({ id, from, to })),
         );
-        for (const [id, b] of builders) {
-          const { dates, columns } = b.finish();
-          out.set(id, {
-            dates,
-            open: columns.open,
-            high: columns.high,
-            low: columns.low,
-            close: columns.close,
-            adjClose: columns.adjClose,
-            volume: columns.volume,
-          });
-        }
-        for (const id of wanted) if (!out.has(id)) out.set(id, emptyBars());
+        wanted.forEach((id, k) => {
+          out.set(id, read[k]!);
+        });
         return out;
+      },
+      async forWindows(windows) {
+        return readBarWindows(source, checkedWindows(windows));
       },
     },
 
@@ -638,27 +567,17 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const out = new Map<number, Series>();
         if (wanted.length === 0) return out;
         const [from, to] = bounds(range);
-        const builders = new Map<number, ColumnsBuilder<"value">>();
-        await readPaged(
-          (afterId, afterDate) =>
-            q(SQL.observations, JSON.stringify(wanted), from, to, afterId, afterId, afterDate, READ_PAGE),
-          (r) => int(r.series_id),
-          (id, rows, start, end) => {
-            const b = builders.get(id) ?? new ColumnsBuilder<"value">(["value"], end - start);
-            builders.set(id, b);
-            for (let i = start; i < end; i++) {
-              const r = rows[i]!;
-              b.push(isoToEpochDay(r.date as string), [num(r.value)]);
-            }
-          },
+        const read = await readObservationWindows(
+          source,
+          wanted.map((id) => ({ id, from, to })),
         );
-        for (const [id, b] of builders) {
-          const { dates, columns } = b.finish();
-          out.set(id, { dates, values: columns.value });
-        }
-        for (const id of wanted)
-          if (!out.has(id)) out.set(id, { dates: new Int32Array(0), values: new Float64Array(0) });
+        wanted.forEach((id, k) => {
+          out.set(id, read[k]!);
+        });
         return out;
+      },
+      async forWindows(windows) {
+        return readObservationWindows(source, checkedWindows(windows));
       },
     },
 

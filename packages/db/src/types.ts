@@ -18,6 +18,14 @@ export interface DateRange {
   to?: ISODate | undefined;
 }
 
+/**
+ * One read window of a history: an instrument or series id and an inclusive date range (a missing bound is
+ * open). Several windows may name the same id.
+ */
+export interface DateWindow extends DateRange {
+  id: number;
+}
+
 /** Structurally identical to `Series` of @cyclelens/core: strictly increasing epoch days and one value each. */
 export interface Series {
   readonly dates: Int32Array;
@@ -285,6 +293,11 @@ export interface Repositories {
   bars: {
     /** Bars per instrument id (ids without bars in the range map to empty columns), ordered by date. */
     forInstruments(ids: readonly number[], range?: DateRange): Promise<Map<number, BarColumns>>;
+    /**
+     * The bars of each window, in the order of `windows` (empty columns where a window holds none): ONE
+     * statement for all of them (per 20,000 rows), read columnar without one object per row (see reads.ts).
+     */
+    forWindows(windows: readonly DateWindow[]): Promise<BarColumns[]>;
   };
   economicSeries: {
     /** Ordered by code. */
@@ -294,6 +307,8 @@ export interface Repositories {
   };
   observations: {
     forSeries(ids: readonly number[], range?: DateRange): Promise<Map<number, Series>>;
+    /** The observations of each window, in the order of `windows`: like `bars.forWindows`. */
+    forWindows(windows: readonly DateWindow[]): Promise<Series[]>;
   };
   valuations: {
     forInstruments(ids: readonly number[], range?: DateRange): Promise<Map<number, ValuationColumns>>;

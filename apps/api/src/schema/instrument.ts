@@ -16,7 +16,7 @@ import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { builder } from "./builder.js";
 import { PointRef, pointsInRange, seriesComplexity, toPoints, windowOf } from "./common.js";
-import { DateRangeInput, dayRange } from "./scalars.js";
+import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
 
 export const InstrumentKindEnum = builder.enumType("InstrumentKind", {
   description: "What an instrument is.",
@@ -70,6 +70,39 @@ export async function requireInstruments(ctx: Context, symbols: readonly string[
 /** The instrument's whole daily history (read once per request). */
 export function barsOf(ctx: Context, instrument: Instrument): Promise<BarColumns> {
   return ctx.loaders.barsByInstrument.load(instrument.id);
+}
+
+/** The bars of `bars` at indexes [start, end), as views (no copy). */
+function sliceBars(bars: BarColumns, { start, end }: { start: number; end: number }): BarColumns {
+  if (start === 0 && end === bars.dates.length) return bars;
+  return {
+    dates: bars.dates.subarray(start, end),
+    open: bars.open.subarray(start, end),
+    high: bars.high.subarray(start, end),
+    low: bars.low.subarray(start, end),
+    close: bars.close.subarray(start, end),
+    adjClose: bars.adjClose.subarray(start, end),
+    volume: bars.volume.subarray(start, end),
+  };
+}
+
+/**
+ * The instrument's bars inside `range` only, for fields that show stored rows as they are (`series`, `bars`):
+ * with the history cache on (or when another field of the request reads the whole history), a slice of the whole
+ * history; otherwise a window read of exactly the range (all windows of the request in one statement), so a
+ * 5-year answer does not read 25 years.
+ */
+export async function barsInRange(
+  ctx: Context,
+  instrument: Instrument,
+  range: DayRange,
+): Promise<BarColumns> {
+  // the whole history is cached, or this request reads it anyway (another field asked for it): slice it
+  if (ctx.loaders.historyCached || ctx.loaders.barsByInstrument.asked(instrument.id)) {
+    const bars = await barsOf(ctx, instrument);
+    return sliceBars(bars, windowOf(bars.dates, range));
+  }
+  return ctx.loaders.barsByWindow.load({ id: instrument.id, from: range.from, to: range.to });
 }
 
 interface BarShape {
@@ -185,7 +218,7 @@ InstrumentRef.implement({
             if (v != null && (v < 0 || v > MAX_PAGE))
               throw badInput(name, `must be between 0 and ${MAX_PAGE} (got ${v})`);
           }
-          const bars = await barsOf(ctx, instrument);
+          const bars = await barsInRange(ctx, instrument, range);
           let { start, end } = windowOf(bars.dates, range);
           const rangeStart = start;
           const rangeEnd = end;
@@ -238,7 +271,7 @@ InstrumentRef.implement({
       complexity: seriesComplexity,
       resolve: async (instrument, args, ctx) => {
         const range = dayRange(args.range, ctx);
-        const bars = await barsOf(ctx, instrument);
+        const bars = await barsInRange(ctx, instrument, range);
         const { start, end } = windowOf(bars.dates, range);
         return toPoints(bars.dates, bars[(args.field ?? "adjClose") as PriceField], start, end);
       },

@@ -5,6 +5,7 @@
 import { formatISODate, InvalidArgumentError, MAX_DATE, MIN_DATE, parseISODate } from "@cyclelens/core";
 import { GraphQLError, Kind, type ValueNode } from "graphql";
 import type { Context } from "../context.js";
+import { formatDay } from "../day-format.js";
 import { badInput, echo } from "../errors.js";
 import { builder } from "./builder.js";
 
@@ -37,7 +38,7 @@ export const DateScalar = builder.scalarType("Date", {
   description: `A calendar date YYYY-MM-DD with no time of day or time zone: a bar dated 2024-09-18 is that trading day on every machine. Supported from ${MIN_DATE} to ${MAX_DATE}; other dates are rejected (BAD_USER_INPUT naming the argument), never shifted.`,
   // RFC 3339 `full-date`: tools (graphql-codegen, gql.tada) learn the format from @specifiedBy
   specifiedByURL: "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
-  serialize: (day) => formatISODate(day as number),
+  serialize: (day) => formatDay(day as number),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
