@@ -21,9 +21,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
-import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimitConfig } from "./config.js";
+import type { SharedRedis } from "./redis.js";
 
 export interface RateLimitOptions {
   config: RateLimitConfig;
@@ -31,7 +31,7 @@ export interface RateLimitOptions {
   /** `CYCLELENS_WRITE_KEY`: a request presenting it is counted under the key, not its address. */
   writeKey: string | undefined;
   /** Shared counters (keys under `<prefix>ratelimit:`); memory when absent. */
-  redis?: Redis;
+  redis?: SharedRedis;
 }
 
 const unmapped = (ip: string) => (ip.startsWith("::ffff:") ? ip.slice(7) : ip);
@@ -57,7 +57,9 @@ export function useRateLimit({ config, graphqlEndpoint, writeKey, redis }: RateL
   const limiter = redis
     ? new RateLimiterRedis({
         ...base,
-        storeClient: redis,
+        storeClient: redis.client,
+        // while the connection is down, count in memory at once instead of waiting for a reconnection
+        rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(base),
       })
     : new RateLimiterMemory(base);
@@ -74,6 +76,7 @@ export function useRateLimit({ config, graphqlEndpoint, writeKey, redis }: RateL
         const peer = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
         client = `ip:${clientAddress(peer, request.headers.get("x-forwarded-for"), config.trustedProxies)}`;
       }
+      await redis?.firstConnection;
       try {
         await limiter.consume(client);
       } catch (rejection) {

@@ -20,7 +20,8 @@
  * errors, mutations and introspection (`Query.__schema`, the plugin's default). A mutation also purges this
  * instance's in-memory store (the version bump already retires every entry, on every instance).
  *
- * A Redis failure never fails a request: the store logs it (at most once per 10 s) and answers a miss.
+ * A Redis failure never fails or delays a request: while the connection is down the store answers a miss at once
+ * and logs it (at most once per 10 s).
  *
  * Remove the `...useResponseCaching(…)` line of server.ts (or set `CYCLELENS_RESPONSE_CACHE=off`) and every
  * request executes.
@@ -33,10 +34,10 @@ import { type Cache, useResponseCache } from "@graphql-yoga/plugin-response-cach
 import stableStringify from "fast-json-stable-stringify";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import type { ResponseCacheConfig } from "./config.js";
 import type { Logger } from "./logging.js";
+import type { SharedRedis } from "./redis.js";
 import { requestVersion } from "./request-version.js";
 
 const DAY_MS = 86_400_000;
@@ -130,7 +131,8 @@ export function createMemoryStore(maxEntries: number, maxBytes: number): Respons
  * index (a Redis set per type listing every response id, kept forever) is not written: the dataset version in
  * the key is the invalidation, and those sets would grow without bound.
  */
-export function createRedisStore(redis: Redis, logger: Logger): ResponseStore {
+export function createRedisStore(shared: SharedRedis, logger: Logger): ResponseStore {
+  const redis = shared.client;
   const inner = createRedisCache({ redis });
   const stats = { hits: 0, misses: 0, stores: 0, errors: 0 };
   let lastLog = 0;
@@ -149,6 +151,11 @@ export function createRedisStore(redis: Redis, logger: Logger): ResponseStore {
     kind: "redis",
     stats,
     async get(key) {
+      await shared.firstConnection;
+      if (!shared.up()) {
+        failed("read", new Error(`connection ${redis.status}`));
+        return undefined;
+      }
       try {
         // read as text (the store's own get parses it and the answer is serialised again): one parse, no stringify
         const text = await redis.get(prefixed(key));
@@ -161,6 +168,7 @@ export function createRedisStore(redis: Redis, logger: Logger): ResponseStore {
       }
     },
     async set(key, result, _entities, ttl) {
+      if (!shared.up()) return failed("write", new Error(`connection ${redis.status}`));
       try {
         await inner.set(prefixed(key), storable(result), [], ttl);
         stats.stores++;

@@ -90,7 +90,7 @@ export function createApp({
   const store =
     responseStore ??
     (redis
-      ? createRedisStore(redis.client, log)
+      ? createRedisStore(redis, log)
       : createMemoryStore(config.responseCache.maxEntries, config.responseCache.maxMb * 1024 * 1024));
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
@@ -134,7 +134,7 @@ export function createApp({
               config: config.rateLimit,
               graphqlEndpoint: GRAPHQL,
               writeKey: config.writeKey,
-              redis: redis?.client,
+              redis,
             }),
           ]
         : []),

@@ -7,6 +7,7 @@
 import { createTestDatabase, seedDemo, type TestDatabase } from "@cyclelens/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logging.js";
 import { createMemoryStore, msUntilUtcMidnight, type ResponseStore } from "../src/response-cache.js";
 import { type RunningServer, startServer } from "../src/server.js";
 
@@ -198,5 +199,32 @@ describe("the in-memory store is bounded", () => {
     expect(kept).toEqual([7, 8, 9]);
     store.set("huge", { data: { s: "x".repeat(20_000) } }, [], Infinity);
     expect(store.get("huge")).toBeFalsy();
+  });
+});
+
+describe("Redis unreachable", () => {
+  it("answers without the cache and logs why (never a failed request)", async () => {
+    const database = await createTestDatabase("sqlite");
+    await seedDemo(database.db);
+    const lines: string[] = [];
+    const logger = createLogger("warn", { write: (line: string) => void lines.push(line) });
+    // port 1: nothing listens there
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", REDIS_URL: "redis://127.0.0.1:1" });
+    const server = await startServer({ db: database.db, config, logger });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        const answer = await post(server.url, PERFORMANCE, { symbol: "IWM" });
+        expect(answer.status).toBe(200);
+        expect(answer.body.errors).toBeUndefined();
+        expect(answer.headers.get("x-cyclelens-cache")).toBe("MISS");
+        // the first request waits for the first connection (2 s at most), the others not at all (12 ms measured)
+        expect(performance.now() - started).toBeLessThan(i === 0 ? 5_000 : 1_000);
+      }
+      expect(lines.join("")).toMatch(/Redis/);
+    } finally {
+      await server.close(1000);
+      await database.cleanup();
+    }
   });
 });
