@@ -86,6 +86,8 @@ export interface ResponseStore extends Cache {
   readonly kind: "memory" | "redis";
   /** Drops every entry this instance holds in memory (Redis entries retire through the version and TTL). */
   clear(): void;
+  /** Entries held in this process's memory (0 for Redis). */
+  size(): number;
   readonly stats: { hits: number; misses: number; stores: number; errors: number };
 }
 
@@ -123,6 +125,7 @@ export function createMemoryStore(maxEntries: number, maxBytes: number): Respons
     clear() {
       lru.clear();
     },
+    size: () => lru.size,
   };
 }
 
@@ -178,6 +181,7 @@ export function createRedisStore(shared: SharedRedis, logger: Logger): ResponseS
     },
     invalidate() {},
     clear() {},
+    size: () => 0,
   };
 }
 

@@ -100,7 +100,10 @@ describe("response cache and HTTP caching (memory store, SQLite)", () => {
     expect(before.body.errors).toBeUndefined();
     expect((await post(server.url, VALUATIONS)).headers.get("x-cyclelens-cache")).toBe("HIT");
     const stores = store.stats.stores;
+    expect(store.size()).toBeGreaterThan(0);
     const write = await post(server.url, RECORD, { rows: [{ date: "2026-11-19", forwardPE: 99.5 }] }, KEY);
+    // the mutation emptied this instance's store (the version bump retired its entries anyway)
+    expect(store.size()).toBe(0);
     expect(write.body.errors).toBeUndefined();
     expect(write.headers.get("cache-control")).toBe("no-store");
     expect(write.headers.get("x-cyclelens-cache")).toBeNull(); // keyed: the cache is not consulted
