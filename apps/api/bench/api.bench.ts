@@ -1,5 +1,8 @@
 /**
  * HTTP benchmark of the API under the dashboard query (`pnpm bench:api`; `pnpm bench` runs it with --quick).
+ * The execution rows run with the response cache off. Then `benchCache` compares, in alternating rounds on two
+ * servers side by side, the dashboard cached against uncached, and a GET with the answer's ETag (304) against the
+ * full GET answer; the ratios (medians of the rounds) are printed below the table.
  *
  * For each backend (SQLite in a temp file; PostgreSQL in a fresh schema when reachable) it seeds the demo
  * dataset, then for each server variant (plain graphql-js execution, and graphql-jit through
@@ -128,12 +131,21 @@ async function checkedResponse(url: string): Promise<{ body: string; data: unkno
   return { body, data: parsed.data };
 }
 
-async function load(url: string, seconds: number, expectBody?: string) {
+/** The dashboard query as a GET URL (document, operation name and variables in the query string). */
+function getUrl(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set("query", DASHBOARD_QUERY);
+  u.searchParams.set("operationName", "Dashboard");
+  u.searchParams.set("variables", JSON.stringify(VARIABLES));
+  return u.toString();
+}
+
+async function load(url: string, seconds: number, expectBody?: string, get?: Record<string, string>) {
   return autocannon({
     url,
-    method: "POST",
-    headers: HEADERS,
-    body: REQUEST_BODY,
+    ...(get
+      ? { method: "GET" as const, headers: { accept: HEADERS.accept, ...get } }
+      : { method: "POST" as const, headers: HEADERS, body: REQUEST_BODY }),
     connections,
     duration: seconds,
     // load generated in a worker thread, so it does not share the server's event loop
@@ -172,6 +184,7 @@ async function benchBackend(backend: TestBackend, rows: Row[]): Promise<void> {
         HOST: "127.0.0.1",
         LOG_LEVEL: "silent",
         CYCLELENS_GRAPHQL_JIT: variant.jit,
+        CYCLELENS_RESPONSE_CACHE: "off", // these rows measure execution; benchCache below measures the cache
       });
       const server = await startServer({ db: database.db, config });
       try {
@@ -198,9 +211,128 @@ async function benchBackend(backend: TestBackend, rows: Row[]): Promise<void> {
         await server.close(1000);
       }
     }
+    await benchCache(backend, database, rows);
   } finally {
     await database.cleanup();
   }
+}
+
+interface Run {
+  variant: string;
+  url: string;
+  get?: Record<string, string>;
+  /** The body every response must have; undefined for the 304 run (no body). */
+  expect: string | undefined;
+}
+
+/** The ratios of one backend, each the median of alternating rounds (the machine may be shared). */
+const roundRatios: { backend: TestBackend; what: string; ratios: number[] }[] = [];
+
+/**
+ * The response cache and HTTP caching rows. Two servers run side by side on the same database: graphql-jit with
+ * the response cache off, and with it on (every request after the first a hit). The pairs compared — cached
+ * against uncached POST, and on the cached server a GET with the answer's ETag (`If-None-Match` → 304, no body)
+ * against the full GET answer — are loaded in alternating rounds of `duration / rounds` seconds each, so a
+ * change of load on a shared machine hits both sides; each ratio is the median of its rounds.
+ */
+async function benchCache(backend: TestBackend, database: TestDatabase, rows: Row[]): Promise<void> {
+  const start = (responseCache: "on" | "off") =>
+    startServer({
+      db: database.db,
+      config: loadConfig({
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        CYCLELENS_GRAPHQL_JIT: "on",
+        CYCLELENS_RESPONSE_CACHE: responseCache,
+      }),
+    });
+  const uncached = await start("off");
+  const cached = await start("on");
+  try {
+    const { body } = await checkedResponse(uncached.url);
+    const again = await checkedResponse(cached.url);
+    if (again.body !== body) throw new Error("the cached server answers differently");
+    const target = getUrl(cached.url);
+    const full = await fetch(target, { headers: { accept: HEADERS.accept } });
+    const etag = full.headers.get("etag");
+    if (full.status !== 200 || !etag || (await full.text()) !== body)
+      throw new Error(
+        `GET of the dashboard: HTTP ${full.status}, ETag ${etag}, body differs from the POST answer`,
+      );
+    const revalidated = await fetch(target, { headers: { accept: HEADERS.accept, "if-none-match": etag } });
+    if (revalidated.status !== 304 || (await revalidated.text()) !== "")
+      throw new Error(`GET with If-None-Match: expected 304 with no body, got HTTP ${revalidated.status}`);
+    const pairs: [Run, Run, string][] = [
+      [
+        { variant: "graphql-jit + response cache (POST)", url: cached.url, expect: body },
+        { variant: "graphql-jit, uncached (POST)", url: uncached.url, expect: body },
+        "dashboard cached / uncached",
+      ],
+      [
+        {
+          variant: "GET + If-None-Match → 304",
+          url: target,
+          get: { "if-none-match": etag },
+          expect: undefined,
+        },
+        { variant: "GET, full answer (cached)", url: target, get: {}, expect: body },
+        "GET 304 / GET full answer",
+      ],
+    ];
+    const rounds = quick ? 1 : 3;
+    const seconds = Math.max(1, Math.round(duration / rounds));
+    for (const [a, b, what] of pairs) {
+      const totals = new Map<Run, Row>();
+      const ratios: number[] = [];
+      for (const run of [a, b]) await load(run.url, 1, run.expect, run.get); // warm-up
+      console.log(`${backend} / ${what}: ${rounds} alternating rounds of ${seconds} s each…`);
+      for (let round = 0; round < rounds; round++) {
+        const rps: number[] = [];
+        for (const run of [a, b]) {
+          const r = await load(run.url, seconds, run.expect, run.get);
+          rps.push(r.requests.total / seconds);
+          const row = totals.get(run) ?? {
+            backend,
+            variant: run.variant,
+            requests: 0,
+            rps: 0,
+            p50: 0,
+            p99: 0,
+            errors: 0,
+            non2xx: 0,
+            mismatches: 0,
+            bytes: run.expect === undefined ? 0 : Buffer.byteLength(body),
+          };
+          row.requests += r.requests.total;
+          row.rps = row.requests / ((round + 1) * seconds);
+          row.p50 = Math.max(row.p50, r.latency.p50);
+          row.p99 = Math.max(row.p99, r.latency.p99);
+          row.errors += r.errors + r.timeouts;
+          // a 304 is the expected answer of the revalidation run
+          row.non2xx += run.expect === undefined ? r.requests.total - r["3xx"] : r.non2xx;
+          row.mismatches += r.mismatches;
+          totals.set(run, row);
+        }
+        ratios.push(rps[0]! / rps[1]!);
+      }
+      rows.push(totals.get(a)!, totals.get(b)!);
+      roundRatios.push({ backend, what, ratios });
+    }
+  } finally {
+    await cached.close(1000);
+    await uncached.close(1000);
+  }
+}
+
+/** The ratios asked of the response cache and HTTP caching: medians of alternating rounds of this run. */
+function ratios(): string[] {
+  return roundRatios.map(({ backend, what, ratios }) => {
+    const sorted = [...ratios].sort((x, y) => x - y);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const goal = what.startsWith("dashboard") ? " (goal ≥ 20×)" : "";
+    return `${backend === "sqlite" ? "SQLite" : "PostgreSQL"}: ${what} = ${median.toFixed(1)}×${goal}, median of ${ratios.length} alternating rounds (${ratios.map((r) => r.toFixed(1)).join(", ")})`;
+  });
 }
 
 function table(rows: Row[]): string {
@@ -252,6 +384,8 @@ async function main() {
       `${connections} connections, ${duration} s per run after a warm-up; response ${rows[0]?.bytes ?? "?"} bytes\n`,
   );
   if (rows.length) console.log(table(rows));
+  const lines = ratios();
+  if (lines.length > 0) console.log(`\n${lines.join("\n")}`);
   if (fast) {
     for (const note of fast.notes) console.log(`\n${note}`);
     console.log(

@@ -4,6 +4,7 @@
  * A bad value stops the server with one line naming the variable (see `ConfigError`), never a stack
  * trace. Every variable is optional; the defaults start CycleLens on the embedded SQLite database.
  */
+import { isIP } from "node:net";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -65,6 +66,42 @@ export interface Config {
   /** Operations executing at once; the others wait in arrival order (`CYCLELENS_MAX_CONCURRENT`, default 8). */
   maxConcurrent: number;
   limits: Limits;
+  /**
+   * Redis shared by the instances (`REDIS_URL`, redis:// or rediss://): the response cache's store and the rate
+   * limit's counters. Unset: both are kept in this process's memory.
+   */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key this server writes (`CYCLELENS_REDIS_PREFIX`, default `cyclelens:`). */
+  redisPrefix: string;
+  /** The response cache (see response-cache.ts and the API README). */
+  responseCache: ResponseCacheConfig;
+  /** The per-client rate limit (see rate-limit.ts). */
+  rateLimit: RateLimitConfig;
+}
+
+export interface ResponseCacheConfig {
+  /** Cache whole responses of unkeyed queries (`CYCLELENS_RESPONSE_CACHE`, default on). */
+  enabled: boolean;
+  /** Longest life of a cached response, seconds (`CYCLELENS_RESPONSE_CACHE_TTL_S`, default 3,600; it ends at the next UTC midnight anyway). */
+  ttlSeconds: number;
+  /** In-memory store: most responses kept (`CYCLELENS_RESPONSE_CACHE_ENTRIES`, default 1,000). */
+  maxEntries: number;
+  /** In-memory store: most megabytes of response JSON kept (`CYCLELENS_RESPONSE_CACHE_MB`, default 64). */
+  maxMb: number;
+  /** `max-age` of a GET answer's `Cache-Control`, seconds (`CYCLELENS_HTTP_MAX_AGE`, default 0: revalidate each time). */
+  httpMaxAgeSeconds: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests one client may make per window; 0 turns the limit off (`CYCLELENS_RATE_LIMIT`, default 0). */
+  points: number;
+  /** The window, seconds (`CYCLELENS_RATE_LIMIT_WINDOW_S`, default 60). */
+  windowSeconds: number;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (`CYCLELENS_TRUSTED_PROXIES`, comma-separated IP addresses;
+   * default none: the client is the socket's remote address).
+   */
+  trustedProxies: string[];
 }
 
 /** A configuration error: `variable` is the environment variable at fault. */
@@ -128,6 +165,51 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   throw new ConfigError(name, `must be on or off (got ${JSON.stringify(env[name])})`);
 }
 
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(
+      "REDIS_URL",
+      "must be redis://host:port[/db] or rediss://… (got an unparseable URL)",
+    );
+  }
+  if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
+    throw new ConfigError("REDIS_URL", `must use redis: or rediss: (got ${JSON.stringify(parsed.protocol)})`);
+  }
+  if (!parsed.hostname) throw new ConfigError("REDIS_URL", "must name a host, e.g. redis://127.0.0.1:6379");
+  return raw.trim();
+}
+
+function trustedProxies(raw: string | undefined): string[] {
+  const list = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const ip of list) {
+    if (isIP(ip) === 0) {
+      throw new ConfigError(
+        "CYCLELENS_TRUSTED_PROXIES",
+        `must be a comma-separated list of IP addresses (got ${JSON.stringify(ip)})`,
+      );
+    }
+  }
+  return list;
+}
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === "") return "cyclelens:";
+  if (!/^[\w.:-]{1,64}$/.test(raw)) {
+    throw new ConfigError(
+      "CYCLELENS_REDIS_PREFIX",
+      `must be 1–64 letters, digits or _.:- (got ${JSON.stringify(raw)})`,
+    );
+  }
+  return raw;
+}
+
 function writeKey(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (raw.length < 16) throw new ConfigError("CYCLELENS_WRITE_KEY", "must be at least 16 characters long");
@@ -180,6 +262,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDelayMs: integer(env, "CYCLELENS_SHUTDOWN_DELAY_MS", 0, 0, 600_000),
     shutdownGraceMs: integer(env, "CYCLELENS_SHUTDOWN_GRACE_MS", 30_000, 0, 600_000),
     maxConcurrent: integer(env, "CYCLELENS_MAX_CONCURRENT", 8, 1, 10_000),
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: redisPrefix(env.CYCLELENS_REDIS_PREFIX),
+    responseCache: {
+      enabled: onOff(env, "CYCLELENS_RESPONSE_CACHE", true),
+      ttlSeconds: integer(env, "CYCLELENS_RESPONSE_CACHE_TTL_S", 3_600, 1, 86_400),
+      maxEntries: integer(env, "CYCLELENS_RESPONSE_CACHE_ENTRIES", 1_000, 1, 1_000_000),
+      maxMb: integer(env, "CYCLELENS_RESPONSE_CACHE_MB", 64, 1, 65_536),
+      httpMaxAgeSeconds: integer(env, "CYCLELENS_HTTP_MAX_AGE", 0, 0, 86_400),
+    },
+    rateLimit: {
+      points: integer(env, "CYCLELENS_RATE_LIMIT", 0, 0, 1_000_000_000),
+      windowSeconds: integer(env, "CYCLELENS_RATE_LIMIT_WINDOW_S", 60, 1, 86_400),
+      trustedProxies: trustedProxies(env.CYCLELENS_TRUSTED_PROXIES),
+    },
     limits: {
       maxDocumentBytes: integer(env, "CYCLELENS_MAX_DOCUMENT_BYTES", 65_536, 256, 100_000_000),
       maxTokens: integer(env, "CYCLELENS_MAX_TOKENS", 5_000, 50, 10_000_000),

@@ -3,6 +3,7 @@ import { RequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import type { HistoryCache } from "./history-cache.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import { requestVersion } from "./request-version.js";
 
 /** What every resolver receives: the database (only for loaders), the configuration and this request's loaders. */
 export interface Context {
@@ -23,14 +24,18 @@ export interface Context {
    * multiplies. The work meter charges the real figures anyway.
    */
   shape: { instruments?: number; longestHistory?: number };
+  /** The dataset version this request works with: read once, shared with the response cache (request-version.ts). */
+  dataVersion: () => Promise<number>;
 }
 
 export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {
   const budget = new RequestBudget(config.limits.maxCost, config.limits.requestTimeoutMs);
+  const dataVersion = () => requestVersion(db, request);
   return {
     db,
     config,
-    loaders: createLoaders(db, cache, budget),
+    loaders: createLoaders(db, cache, budget, dataVersion),
+    dataVersion,
     memo: new Map(),
     presentedKey: request?.headers.get("x-cyclelens-key") ?? null,
     budget,

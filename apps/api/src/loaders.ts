@@ -79,12 +79,20 @@ function scheduler(budget: RequestBudget | undefined) {
   };
 }
 
-export function createLoaders(db: Database, cache: HistoryCache, budget?: RequestBudget) {
+export function createLoaders(
+  db: Database,
+  cache: HistoryCache,
+  budget?: RequestBudget,
+  dataVersion: () => Promise<number> = () => db.dataVersion(),
+) {
   const batchScheduleFn = scheduler(budget);
   let version: Promise<number> | undefined;
-  /** The dataset version this request works with (read once; only needed when the cache is on). */
+  /**
+   * The dataset version this request works with (only needed when the cache is on): read once per request and
+   * shared with the response cache's key (`dataVersion`, see request-version.ts).
+   */
   const currentVersion = () => {
-    version ??= cache.enabled ? db.dataVersion().then(resumed) : Promise.resolve(Number.NaN);
+    version ??= cache.enabled ? dataVersion().then(resumed) : Promise.resolve(Number.NaN);
     return version;
   };
   /**

@@ -20,12 +20,21 @@ import { createContext } from "./context.js";
 import { useErrorConvention } from "./error-convention.js";
 import { STORY_QUERY } from "./graphiql.js";
 import { HistoryCache } from "./history-cache.js";
+import { useHttpCaching } from "./http-cache.js";
 import { useHttpErrorBodies } from "./http-errors.js";
 import { useJitExecution } from "./jit.js";
 import { Lifecycle, useReadiness } from "./lifecycle.js";
 import { useQueryLimits } from "./limits.js";
 import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogger } from "./logging.js";
 import { boundedParseCache } from "./parse-cache.js";
+import { useRateLimit } from "./rate-limit.js";
+import { createSharedRedis } from "./redis.js";
+import {
+  createMemoryStore,
+  createRedisStore,
+  type ResponseStore,
+  useResponseCaching,
+} from "./response-cache.js";
 import { useResponseLimit } from "./response-limit.js";
 import { schema } from "./schema/index.js";
 import { useSchemaSDL } from "./sdl.js";
@@ -41,6 +50,10 @@ export interface AppOptions {
   logger?: Logger;
   /** Shared with `startServer` for readiness during shutdown. */
   lifecycle?: Lifecycle;
+  /** The response store (default: Redis when `REDIS_URL` is set, else memory); tests read its counters. */
+  responseStore?: ResponseStore;
+  /** The clock of the response cache and the HTTP caching (tests move it past midnight). */
+  now?: () => number;
 }
 
 const GRAPHQL = "/graphql";
@@ -62,8 +75,23 @@ function cachedGraphiQL() {
 }
 
 /** The yoga application (a fetch-API handler); usable without a socket in tests. */
-export function createApp({ db, config, plugins = [], logger, lifecycle = new Lifecycle() }: AppOptions) {
+export function createApp({
+  db,
+  config,
+  plugins = [],
+  logger,
+  lifecycle = new Lifecycle(),
+  responseStore,
+  now,
+}: AppOptions) {
   const log = logger ?? createLogger(config.logLevel);
+  // Redis shared by the instances (REDIS_URL): the response cache's store and the rate limit's counters.
+  const redis = config.redisUrl ? createSharedRedis(config.redisUrl, config.redisPrefix, log) : undefined;
+  const store =
+    responseStore ??
+    (redis
+      ? createRedisStore(redis, log)
+      : createMemoryStore(config.responseCache.maxEntries, config.responseCache.maxMb * 1024 * 1024));
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
   const graphiql = cachedGraphiQL();
@@ -99,6 +127,25 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       useStructuredLogs(log, GRAPHQL),
       useSecurityHeaders({ graphqlEndpoint: GRAPHQL, graphiqlPolicy: graphiql.policy }),
       useReadiness({ db, lifecycle, logger: log }),
+      // per-client rate limit on /graphql, shared through Redis (rate-limit.ts; off unless CYCLELENS_RATE_LIMIT)
+      ...(config.rateLimit.points > 0
+        ? [
+            useRateLimit({
+              config: config.rateLimit,
+              graphqlEndpoint: GRAPHQL,
+              writeKey: config.writeKey,
+              redis,
+            }),
+          ]
+        : []),
+      // ETag / 304 / Cache-Control on GET (http-cache.ts)
+      useHttpCaching({
+        db,
+        graphqlEndpoint: GRAPHQL,
+        maxAgeSeconds: config.responseCache.httpMaxAgeSeconds,
+        responseCache: config.responseCache.enabled,
+        now,
+      }),
       // GET /schema.graphql: the SDL, for client generators (src/sdl.ts)
       useSchemaSDL(),
       useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
@@ -112,6 +159,11 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       useRequestBudget(),
       useAdmission(config.maxConcurrent),
       useResponseLimit(config.limits.maxResponseBytes),
+      // whole answers keyed by the dataset version, in Redis or memory (response-cache.ts)
+      ...(config.responseCache.enabled
+        ? useResponseCaching({ db, config: config.responseCache, store, now })
+        : []),
+      ...(redis ? [redis.plugin] : []),
       ...plugins,
     ],
   });

@@ -1,7 +1,7 @@
 /**
  * O(1) SQL: a query for 10 instruments' performance, indicators, comparisons and valuations issues the
- * same number of SQL statements as the same query for 1 instrument (history cache off, so every request
- * reads the database). With the cache on, a repeated request issues one statement (the dataset version),
+ * same number of SQL statements as the same query for 1 instrument (history cache and response cache off, so
+ * every request reads the database). With the cache on, a repeated request issues one statement (the dataset version),
  * and a write makes the next request read fresh data. Statements are counted at the database (every
  * statement the Prisma driver adapter sends), on SQLite and PostgreSQL.
  */
@@ -26,7 +26,9 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
   let s: TestServer;
   const extra = ["IWN", "IWO", "VTWO", "IJR", "VB"];
   beforeAll(async () => {
-    s = await startTestServer(backend, { CYCLELENS_CACHE_ENTRIES: "0" });
+    // both caches off: every request reads the database (with the response cache on, each request would also
+    // read the dataset version for its key)
+    s = await startTestServer(backend, { CYCLELENS_CACHE_ENTRIES: "0", CYCLELENS_RESPONSE_CACHE: "off" });
     // Five more instruments so that ten besides the benchmark can be asked for.
     const iwm = (await s.db.instruments.bySymbols(["IWM"]))[0]!;
     const bars = (await s.db.bars.forInstruments([iwm.id], { from: "2015-01-01" })).get(iwm.id)!;
