@@ -174,6 +174,7 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
   if (metrics && cluster.isWorker) {
     // the primary serves every worker's metrics, summed (cluster.ts)
     const { AggregatorRegistry } = await import("prom-client");
+    new AggregatorRegistry(); // installs the worker's answer to the primary's requests (prom-client's cluster.js)
     AggregatorRegistry.setRegistries([metrics.registry]);
   } else if (metrics && config.metricsPort !== undefined) {
     metricsServer = await startMetricsServer({
