@@ -11,7 +11,11 @@
  * PostgreSQL: TEST_POSTGRES_URL when set, otherwise postgres://postgres@127.0.0.1:5432/test; when that is
  * unreachable the PostgreSQL rows are skipped with a message saying so.
  *
- * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql.
+ * Then the ops rows (ops.bench.ts): the dashboard with 1 vs 2 server processes (CYCLELENS_WORKERS) and with
+ * metrics / tracing off and on, each a ratio measured in this run.
+ *
+ * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql, --no-ops
+ * (skip the ops rows), --only-ops.
  */
 import { deepStrictEqual } from "node:assert/strict";
 import os from "node:os";
@@ -19,6 +23,7 @@ import { createTestDatabase, seedDemo, type TestBackend, type TestDatabase } fro
 import autocannon from "autocannon";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
+import { benchObservability, benchProcesses, type OpsRow, opsTable } from "./ops.bench.js";
 
 const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -225,7 +230,14 @@ function table(rows: Row[]): string {
 async function main() {
   const backends: TestBackend[] = onlyBackend ? [onlyBackend] : ["sqlite", "postgresql"];
   const rows: Row[] = [];
-  for (const backend of backends) await benchBackend(backend, rows);
+  const onlyOps = process.argv.includes("--only-ops");
+  if (!onlyOps) for (const backend of backends) await benchBackend(backend, rows);
+  const ops: OpsRow[] = process.argv.includes("--no-ops")
+    ? []
+    : [
+        ...(await benchProcesses(REQUEST_BODY, duration, connections)),
+        ...(await benchObservability(REQUEST_BODY, duration, connections)),
+      ];
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   console.log(
     `\nDashboard query (IWM, SPY, KRE: 5-year performance, SMA 200 + RSI 14 over 6 months, easing-cycle study 3/6/12 m)`,
@@ -234,8 +246,9 @@ async function main() {
     `${os.cpus().length} vCPU (${cpu}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ` +
       `${connections} connections, ${duration} s per run after a warm-up; response ${rows[0]?.bytes ?? "?"} bytes\n`,
   );
-  console.log(table(rows));
-  const failed = rows.some((r) => r.errors || r.non2xx || r.mismatches);
+  if (rows.length) console.log(table(rows));
+  if (ops.length) console.log(`\n${opsTable(ops)}`);
+  const failed = rows.some((r) => r.errors || r.non2xx || r.mismatches) || ops.some((r) => r.failed);
   if (failed) {
     console.error(
       "\nSome requests failed or answered differently: see the errors and non-2xx / mismatched columns.",

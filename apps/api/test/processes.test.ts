@@ -44,7 +44,9 @@ function spawnApi(env: Record<string, string>, args: string[] = []): Proc {
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  const proc = { child, output: () => out, exited };
+  started.push(proc);
+  return proc;
 }
 
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, proc: Proc, ms = 90_000) {
@@ -81,7 +83,12 @@ function childrenOf(pid: number): number[] {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "cyclelens-processes-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Every process a test started: a failed test must not leave a server (or a cluster) running. */
+const started: Proc[] = [];
+afterAll(async () => {
+  for (const p of started) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT)", () => {
   let receiver: Server;
@@ -159,42 +166,56 @@ describe("CYCLELENS_WORKERS=2", () => {
       ["--seed-demo-if-empty"],
     );
     const primary = api.child.pid!;
-    await waitFor("two workers", () => occurrences(api.output(), "GraphQL API on") >= 2, api);
-    expect(api.output()).toMatch(/primary \d+ started 2 workers/);
-    expect(occurrences(api.output(), "seeded the demo dataset")).toBe(1); // the primary prepared the database once
-    const workers = childrenOf(primary);
-    expect(workers).toHaveLength(2);
+    try {
+      await waitFor("two workers", () => occurrences(api.output(), "GraphQL API on") >= 2, api);
+      expect(api.output()).toMatch(/primary \d+ started 2 workers/);
+      expect(occurrences(api.output(), "seeded the demo dataset")).toBe(1); // the primary prepared the database once
+      const workers = childrenOf(primary);
+      expect(workers).toHaveLength(2);
 
-    for (let i = 0; i < 20; i++) expect((await labels(port)).status).toBe(200);
-    const scrape = async () =>
-      (
-        await fetch(`http://127.0.0.1:${metricsPort}/metrics`, {
-          headers: { authorization: `Bearer ${TOKEN}` },
-        })
-      ).text();
-    const count = (text: string) =>
-      text
-        .split("\n")
-        .filter(
-          (l) => l.startsWith("graphql_yoga_http_duration_count{") && l.includes('operationName="Labels"'),
-        )
-        .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(" ") + 1)), 0);
-    expect(count(await scrape())).toBe(20); // both workers' requests, summed by the primary
-    expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(401);
+      for (let i = 0; i < 20; i++) expect((await labels(port)).status).toBe(200);
+      const scrape = async () =>
+        (
+          await fetch(`http://127.0.0.1:${metricsPort}/metrics`, {
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).text();
+      const count = (text: string) =>
+        text
+          .split("\n")
+          .filter(
+            (l) => l.startsWith("graphql_yoga_http_duration_count{") && l.includes('operationName="Labels"'),
+          )
+          .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(" ") + 1)), 0);
+      expect(count(await scrape())).toBe(20); // both workers' requests, summed by the primary
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(401);
 
-    // a crashed worker comes back; the port keeps answering meanwhile
-    process.kill(workers[0]!, "SIGKILL");
-    await waitFor("a restart", () => /restarting in 250 ms/.test(api.output()), api);
-    await waitFor("a new worker", () => occurrences(api.output(), "GraphQL API on") >= 3, api);
-    const after = childrenOf(primary);
-    expect(after).toHaveLength(2);
-    expect(after).not.toContain(workers[0]);
-    for (let i = 0; i < 10; i++) expect((await labels(port)).status).toBe(200);
+      // a crashed worker comes back; the port keeps answering meanwhile
+      process.kill(workers[0]!, "SIGKILL");
+      await waitFor("a restart", () => /restarting in 250 ms/.test(api.output()), api);
+      await waitFor("a new worker", () => occurrences(api.output(), "GraphQL API on") >= 3, api);
+      const after = childrenOf(primary);
+      expect(after).toHaveLength(2);
+      expect(after).not.toContain(workers[0]);
+      for (let i = 0; i < 10; i++) expect((await labels(port)).status).toBe(200);
 
-    api.child.kill("SIGTERM");
-    expect(await api.exited).toBe(0);
-    expect(occurrences(api.output(), "SIGTERM received")).toBeGreaterThanOrEqual(3); // the primary and both workers
-    for (const pid of after) expect(() => process.kill(pid, 0)).toThrow();
+      api.child.kill("SIGTERM");
+      expect(await api.exited).toBe(0);
+      expect(occurrences(api.output(), "SIGTERM received")).toBeGreaterThanOrEqual(3); // the primary and both workers
+      for (const pid of after) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      // on a failure: SIGTERM the primary (it stops its workers), then make sure
+      if (api.child.exitCode === null) {
+        const workers = childrenOf(primary);
+        api.child.kill("SIGTERM");
+        await Promise.race([api.exited, new Promise((r) => setTimeout(r, 10_000))]);
+        for (const pid of workers) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {}
+        }
+      }
+    }
   }, 240_000);
 
   it("rejects a bad value in one line", () => {
