@@ -26,7 +26,12 @@ export function codegenConfig(outputDir: string = OUTPUT_DIR): CodegenConfig {
       // the client preset wants a folder, written with a trailing slash
       [`${outputDir}${path.sep}`]: {
         preset: "client",
-        presetConfig: { fragmentMasking: false },
+        // trusted documents: each generated document carries `__meta__.hash` (sha256 of its printed text) and
+        // `persisted-documents.json` maps hash → text; the API serves these hashes (its README, "Persisted documents")
+        presetConfig: {
+          fragmentMasking: false,
+          persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: "sha256" },
+        },
         config: {
           useTypeImports: true,
           strictScalars: true,

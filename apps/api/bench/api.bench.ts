@@ -17,8 +17,11 @@
  * Then the fast-path rows (fast-path.bench.ts): PostGraphile v4 against CycleLens with the history cache off and
  * warm on raw 5-year bars and series, and the dashboard cache off against warm, on PostgreSQL.
  *
+ * Then the ops rows (ops.bench.ts): the dashboard with 1 vs 2 server processes (CYCLELENS_WORKERS) and with
+ * metrics / tracing off and on, each a ratio measured in this run.
+ *
  * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql,
- * --rows=dashboard|fast (only those rows).
+ * --rows=dashboard|fast|ops (only those rows), --no-ops (skip the ops rows), --only-ops (= --rows=ops).
  */
 import { deepStrictEqual } from "node:assert/strict";
 import os from "node:os";
@@ -27,6 +30,7 @@ import autocannon from "autocannon";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
 import { benchFastPath, fastTable } from "./fast-path.bench.js";
+import { benchObservability, benchProcesses, type OpsRow, opsTable } from "./ops.bench.js";
 
 const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -106,7 +110,7 @@ const quick = process.argv.includes("--quick");
 const duration = Number(option("duration") ?? (quick ? 3 : 10));
 const connections = Number(option("connections") ?? 10);
 const onlyBackend = option("backend") as TestBackend | undefined;
-const onlyRows = option("rows") as "dashboard" | "fast" | undefined;
+const onlyRows = option("rows") as "dashboard" | "fast" | "ops" | undefined;
 
 /** One POST of the dashboard query; returns the raw body after checking it. */
 async function checkedResponse(url: string): Promise<{ body: string; data: unknown }> {
@@ -365,9 +369,11 @@ const FAST_NOTE = "5 years = 2021-11-20 to 2026-11-20 of IWM, SPY, KRE out of 26
 async function main() {
   const backends: TestBackend[] = onlyBackend ? [onlyBackend] : ["sqlite", "postgresql"];
   const rows: Row[] = [];
-  if (onlyRows !== "fast") for (const backend of backends) await benchBackend(backend, rows);
+  const onlyOps = process.argv.includes("--only-ops") || onlyRows === "ops";
+  if (onlyRows === undefined || onlyRows === "dashboard")
+    if (!onlyOps) for (const backend of backends) await benchBackend(backend, rows);
   const fast =
-    onlyRows !== "dashboard" && onlyBackend !== "sqlite"
+    !onlyOps && (onlyRows === undefined || onlyRows === "fast") && onlyBackend !== "sqlite"
       ? await benchFastPath({
           duration,
           connections,
@@ -375,6 +381,13 @@ async function main() {
           dashboardVariables: VARIABLES,
         })
       : undefined;
+  const ops: OpsRow[] =
+    process.argv.includes("--no-ops") || (onlyRows !== undefined && !onlyOps)
+      ? []
+      : [
+          ...(await benchProcesses(REQUEST_BODY, duration, connections)),
+          ...(await benchObservability(REQUEST_BODY, duration, connections)),
+        ];
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   console.log(
     `\nDashboard query (IWM, SPY, KRE: 5-year performance, SMA 200 + RSI 14 over 6 months, easing-cycle study 3/6/12 m)`,
@@ -393,9 +406,11 @@ async function main() {
     );
     if (fast.rows.length) console.log(fastTable(fast.rows));
   }
+  if (ops.length) console.log(`\n${opsTable(ops)}`);
   const failed =
     rows.some((r) => r.errors || r.non2xx || r.mismatches) ||
-    (fast?.rows.some((r) => r.errors || r.mismatches) ?? false);
+    (fast?.rows.some((r) => r.errors || r.mismatches) ?? false) ||
+    ops.some((r) => r.failed);
   if (failed) {
     console.error(
       "\nSome requests failed or answered differently: see the errors and non-2xx / mismatched columns.",

@@ -5,6 +5,8 @@
  * trace. Every variable is optional; the defaults start CycleLens on the embedded SQLite database.
  */
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
+import { Cron } from "croner";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -77,6 +79,34 @@ export interface Config {
   responseCache: ResponseCacheConfig;
   /** The per-client rate limit (see rate-limit.ts). */
   rateLimit: RateLimitConfig;
+  /** Refuse documents sent as text: only persisted document hashes run (`CYCLELENS_PERSISTED_ONLY`, default off). */
+  persistedOnly: boolean;
+  /**
+   * Manifests of persisted documents (sha256 → text), comma-separated paths (`CYCLELENS_PERSISTED_DOCUMENTS`);
+   * `undefined`: the committed ones of `@cyclelens/client` and the web app.
+   */
+  persistedDocuments: string[] | undefined;
+  /**
+   * Prometheus metrics on their own port (`CYCLELENS_METRICS_PORT`; unset: metrics off, nothing collected). With
+   * workers the primary serves every worker's metrics, aggregated.
+   */
+  metricsPort: number | undefined;
+  /** Address of the metrics port (`CYCLELENS_METRICS_HOST`, default 127.0.0.1: not reachable from other hosts). */
+  metricsHost: string;
+  /** When set, /metrics wants `Authorization: Bearer <token>` (`CYCLELENS_METRICS_TOKEN`, at least 16 characters). */
+  metricsToken: string | undefined;
+  /** OTLP/HTTP endpoint for traces (`OTEL_EXPORTER_OTLP_ENDPOINT`, e.g. http://collector:4318); unset: no tracing. */
+  otlpEndpoint: string | undefined;
+  /** `service.name` of the traces (`OTEL_SERVICE_NAME`, default cyclelens-api). */
+  otelServiceName: string;
+  /** Worker processes (`CYCLELENS_WORKERS`: 0 or 1 one process, N workers, `auto` one per core; default 1). */
+  workers: number;
+  /** Cron expression of the scheduled refresh (`CYCLELENS_REFRESH_CRON`, e.g. "0 22 * * 1-5"); unset: off. */
+  refreshCron: string | undefined;
+  /** Ingest presets the refresh runs (`CYCLELENS_REFRESH_PRESETS`, comma-separated, default core). */
+  refreshPresets: string[];
+  /** Time zone of the refresh cron (`CYCLELENS_REFRESH_TZ`, an IANA name, default UTC). */
+  refreshTimezone: string;
 }
 
 export interface ResponseCacheConfig {
@@ -210,14 +240,78 @@ function redisPrefix(raw: string | undefined): string {
   return raw;
 }
 
+function secret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 16) throw new ConfigError(name, "must be at least 16 characters long");
+  return raw;
+}
+
+function refreshCron(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  try {
+    new Cron(raw.trim(), { paused: true }).stop();
+  } catch (error) {
+    throw new ConfigError(
+      "CYCLELENS_REFRESH_CRON",
+      `must be a cron expression such as "0 22 * * 1-5" (${(error as Error).message})`,
+    );
+  }
+  return raw.trim();
+}
+
 function writeKey(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (raw.length < 16) throw new ConfigError("CYCLELENS_WRITE_KEY", "must be at least 16 characters long");
   return raw;
 }
 
+function listOf(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function workers(raw: string | undefined, cores: number): number {
+  if (raw === undefined || raw.trim() === "") return 1;
+  if (raw.trim().toLowerCase() === "auto") return cores;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 256)
+    throw new ConfigError(
+      "CYCLELENS_WORKERS",
+      `must be auto or an integer from 0 to 256 (got ${JSON.stringify(raw)})`,
+    );
+  return Math.max(1, Number(raw));
+}
+
+function otlpEndpoint(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  try {
+    const u = new URL(raw.trim());
+    if (u.protocol === "http:" || u.protocol === "https:") return raw.trim();
+  } catch {}
+  throw new ConfigError(
+    "OTEL_EXPORTER_OTLP_ENDPOINT",
+    `must be an http(s) URL such as http://127.0.0.1:4318 (got ${JSON.stringify(raw)})`,
+  );
+}
+
+function timezone(raw: string | undefined): string {
+  const tz = raw?.trim() || "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+  } catch {
+    throw new ConfigError(
+      "CYCLELENS_REFRESH_TZ",
+      `must be an IANA time zone such as Europe/Paris (got ${JSON.stringify(raw)})`,
+    );
+  }
+  return tz;
+}
+
 /** Reads and validates the configuration; throws {@link ConfigError} on the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): Config {
   const logLevel = (env.LOG_LEVEL ?? "info").trim().toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
     throw new ConfigError(
@@ -289,5 +383,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRangeYears: integer(env, "CYCLELENS_MAX_RANGE_YEARS", 50, 1, 200),
       maxSymbols: integer(env, "CYCLELENS_MAX_SYMBOLS", 25, 1, 1000),
     },
+    persistedOnly: onOff(env, "CYCLELENS_PERSISTED_ONLY", false),
+    persistedDocuments: listOf(env.CYCLELENS_PERSISTED_DOCUMENTS),
+    metricsPort: env.CYCLELENS_METRICS_PORT?.trim()
+      ? integer(env, "CYCLELENS_METRICS_PORT", 0, 0, 65535)
+      : undefined,
+    metricsHost: env.CYCLELENS_METRICS_HOST?.trim() || "127.0.0.1",
+    metricsToken: secret(env, "CYCLELENS_METRICS_TOKEN"),
+    otlpEndpoint: otlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    otelServiceName: env.OTEL_SERVICE_NAME?.trim() || "cyclelens-api",
+    workers: workers(env.CYCLELENS_WORKERS, cores),
+    refreshCron: refreshCron(env.CYCLELENS_REFRESH_CRON),
+    refreshPresets: listOf(env.CYCLELENS_REFRESH_PRESETS) ?? ["core"],
+    refreshTimezone: timezone(env.CYCLELENS_REFRESH_TZ),
   };
 }

@@ -141,6 +141,16 @@ export class HistoryCache {
     return this.longest.get(kind) ?? 0;
   }
 
+  /** Per kind: entries held and the dates they hold (read by the Prometheus metrics at scrape time). */
+  sizes(): { kind: string; entries: number; points: number }[] {
+    return [...this.stores].map(([kind, store]) => {
+      let points = 0;
+      for (const value of store.values())
+        points += (value as { dates?: { length: number } } | null)?.dates?.length ?? 0;
+      return { kind, entries: store.size, points };
+    });
+  }
+
   private put<K, V>(store: Map<K, V>, key: K, value: V): void {
     store.delete(key);
     store.set(key, value);

@@ -37,6 +37,7 @@ import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import type { ResponseCacheConfig } from "./config.js";
 import type { Logger } from "./logging.js";
+import { recordResponseCache } from "./metrics.js";
 import type { SharedRedis } from "./redis.js";
 import { requestVersion } from "./request-version.js";
 
@@ -107,6 +108,7 @@ export function createMemoryStore(maxEntries: number, maxBytes: number): Respons
       const hit = lru.get(key);
       if (hit) stats.hits++;
       else stats.misses++;
+      recordResponseCache(hit ? "hit" : "miss");
       return hit?.result as never;
     },
     set(key, answer, _entities, ttl) {
@@ -164,6 +166,7 @@ export function createRedisStore(shared: SharedRedis, logger: Logger): ResponseS
         const text = await redis.get(prefixed(key));
         if (text) stats.hits++;
         else stats.misses++;
+        recordResponseCache(text ? "hit" : "miss");
         return (text ? withText(JSON.parse(text) as object, text) : undefined) as never;
       } catch (error) {
         failed("read", error);

@@ -6,6 +6,7 @@
  * (`/health`), readiness (`/ready`), the SDL at `/schema.graphql`, the web app at `/` and a zero-drop graceful
  * shutdown.
  */
+import cluster from "node:cluster";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@cyclelens/db";
@@ -26,7 +27,9 @@ import { useJitExecution } from "./jit.js";
 import { Lifecycle, useReadiness } from "./lifecycle.js";
 import { useQueryLimits } from "./limits.js";
 import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogger } from "./logging.js";
+import { type AppMetrics, createMetrics, type MetricsServer, startMetricsServer } from "./metrics.js";
 import { boundedParseCache } from "./parse-cache.js";
+import { defaultManifests, loadManifests, usePersistedDocuments } from "./persisted.js";
 import { useRateLimit } from "./rate-limit.js";
 import { createSharedRedis } from "./redis.js";
 import {
@@ -39,6 +42,7 @@ import { useResponseLimit } from "./response-limit.js";
 import { schema } from "./schema/index.js";
 import { useSchemaSDL } from "./sdl.js";
 import { corsOptions, graphiqlCsp, useSecurityHeaders } from "./security.js";
+import { startTracing, type Tracing } from "./tracing.js";
 import { useWebApp } from "./web-app.js";
 
 export interface AppOptions {
@@ -54,6 +58,14 @@ export interface AppOptions {
   responseStore?: ResponseStore;
   /** The clock of the response cache and the HTTP caching (tests move it past midnight). */
   now?: () => number;
+  /** OpenTelemetry tracing (startServer starts it when OTEL_EXPORTER_OTLP_ENDPOINT is set; see tracing.ts). */
+  tracing?: Tracing;
+}
+
+/** Each application's metrics (when `config.metricsPort` is set), for startServer and tests. */
+const appMetrics = new WeakMap<object, AppMetrics>();
+export function metricsOf(app: object): AppMetrics | undefined {
+  return appMetrics.get(app);
 }
 
 const GRAPHQL = "/graphql";
@@ -83,6 +95,7 @@ export function createApp({
   lifecycle = new Lifecycle(),
   responseStore,
   now,
+  tracing,
 }: AppOptions) {
   const log = logger ?? createLogger(config.logLevel);
   // Redis shared by the instances (REDIS_URL): the response cache's store and the rate limit's counters.
@@ -95,10 +108,16 @@ export function createApp({
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
   const graphiql = cachedGraphiQL();
-  return createYoga({
+  // persisted documents: the committed manifests (client + web app) unless CYCLELENS_PERSISTED_DOCUMENTS names others
+  const manifests = config.persistedDocuments ?? defaultManifests();
+  const persisted = loadManifests(manifests, config.persistedDocuments ? [] : manifests.slice(1));
+  // Prometheus metrics only when CYCLELENS_METRICS_PORT is set (metrics.ts); nothing is collected otherwise
+  const metrics = config.metricsPort !== undefined ? createMetrics({ db, cache }) : undefined;
+  const yoga = createYoga({
     schema,
     context: ({ request }) => createContext(db, config, cache, request),
     graphqlEndpoint: GRAPHQL,
+    extraParamNames: ["documentId"], // a persisted document's hash, GraphQL-over-HTTP style (persisted.ts)
     healthCheckEndpoint: "/health",
     landingPage: false,
     // GraphiQL with its assets bundled (no CDN); off by default in production (CYCLELENS_GRAPHIQL).
@@ -151,6 +170,8 @@ export function createApp({
       useWebApp(), // the web app (apps/web's build) at /, same origin: see web-app.ts
       useHttpErrorBodies(),
       useErrorConvention(),
+      // persisted documents by sha256 (GET/POST); CYCLELENS_PERSISTED_ONLY=on refuses text (persisted.ts)
+      usePersistedDocuments({ documents: persisted, only: config.persistedOnly }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...useQueryLimits(config.limits, { blockFieldSuggestions: !config.introspection }),
       // graphql-jit compiles each operation once (cached with the parsed document); measured faster on the
@@ -159,6 +180,10 @@ export function createApp({
       useRequestBudget(),
       useAdmission(config.maxConcurrent),
       useResponseLimit(config.limits.maxResponseBytes),
+      // Prometheus (CYCLELENS_METRICS_PORT) and OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT): metrics.ts, tracing.ts.
+      // Before the response cache: a hit stops execution, and the plugins after it would not see the request.
+      ...(metrics?.plugins ?? []),
+      ...(tracing ? [tracing.plugin] : []),
       // whole answers keyed by the dataset version, in Redis or memory (response-cache.ts)
       ...(config.responseCache.enabled
         ? useResponseCaching({ db, config: config.responseCache, store, now })
@@ -167,12 +192,16 @@ export function createApp({
       ...plugins,
     ],
   });
+  if (metrics) appMetrics.set(yoga, metrics);
+  return yoga;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   server: Server;
+  /** `GET /metrics` of this process, when `CYCLELENS_METRICS_PORT` is set and it is not a cluster worker. */
+  metricsUrl?: string;
   /** Readiness fails, accepted requests finish (up to `graceMs`), then the socket closes. */
   close(graceMs?: number): Promise<void>;
 }
@@ -180,7 +209,28 @@ export interface RunningServer {
 /** Starts the HTTP server on `config.host:config.port` (port 0 picks a free port). */
 export async function startServer(options: AppOptions): Promise<RunningServer> {
   const lifecycle = options.lifecycle ?? new Lifecycle();
-  const yoga = createApp({ ...options, lifecycle });
+  const { config } = options;
+  const tracing =
+    options.tracing ??
+    (config.otlpEndpoint
+      ? await startTracing({ endpoint: config.otlpEndpoint, serviceName: config.otelServiceName })
+      : undefined);
+  const yoga = createApp({ ...options, lifecycle, tracing });
+  const metrics = metricsOf(yoga);
+  let metricsServer: MetricsServer | undefined;
+  if (metrics && cluster.isWorker) {
+    // the primary serves every worker's metrics, summed (cluster.ts)
+    const { AggregatorRegistry } = await import("prom-client");
+    new AggregatorRegistry(); // installs the worker's answer to the primary's requests (prom-client's cluster.js)
+    AggregatorRegistry.setRegistries([metrics.registry]);
+  } else if (metrics && config.metricsPort !== undefined) {
+    metricsServer = await startMetricsServer({
+      host: config.metricsHost,
+      port: config.metricsPort,
+      token: config.metricsToken,
+      source: metrics.registry,
+    });
+  }
   const server = createHttpServer((req, res) => {
     lifecycle.track(res);
     yoga(req, res);
@@ -188,22 +238,33 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
   // Slow clients cannot hold a socket forever (slowloris): headers within 20 s, the whole request within 60 s.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.config.port, options.config.host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.config.port, options.config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    metrics?.dispose();
+    await metricsServer?.close();
+    await tracing?.shutdown();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.config.host.includes(":") ? `[${options.config.host}]` : options.config.host;
   return {
     url: `http://${host}:${port}${GRAPHQL}`,
     port,
     server,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async close(graceMs = options.config.shutdownGraceMs) {
       await lifecycle.shutdown(server, { delayMs: options.config.shutdownDelayMs, graceMs });
       await yoga.dispose?.();
+      metrics?.dispose();
+      await metricsServer?.close();
+      await tracing?.shutdown();
     },
   };
 }

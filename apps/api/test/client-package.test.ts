@@ -56,6 +56,7 @@ describe("@cyclelens/client packed, installed with npm, and the codegen recipe",
       "package/README.md",
       "package/dist/index.js",
       "package/dist/cjs/index.js",
+      "package/src/gql/persisted-documents.json",
     ]) {
       expect(pkg.files).toContain(name);
     }
@@ -90,6 +91,16 @@ describe("@cyclelens/client packed, installed with npm, and the codegen recipe",
     );
     expect((await pkg.run("esm.mjs")).trim()).toBe("DEMO true true");
     expect((await pkg.run("cjs.cjs")).trim()).toBe("DEMO true true");
+  });
+
+  it("exports persisted-documents.json, holding every generated document's hash (what the server loads)", async () => {
+    pkg.write(
+      "manifest.cjs",
+      `const manifest = require("@cyclelens/client/persisted-documents.json");
+       const { DatasetDocument, DashboardDocument } = require("@cyclelens/client");
+       console.log(Object.keys(manifest).length, [DatasetDocument, DashboardDocument].every((d) => typeof manifest[d.__meta__.hash] === "string"));`,
+    );
+    expect((await pkg.run("manifest.cjs")).trim()).toBe("5 true");
   });
 
   it("type-checks with tsc under NodeNext, Bundler and Node10", () => {

@@ -43,6 +43,8 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   let page: Page;
   const pageErrors: string[] = [];
   const elsewhere: string[] = [];
+  /** The app's GraphQL requests: method, URL and body. */
+  const operations: { method: string; url: string; body: string | null }[] = [];
 
   beforeAll(async () => {
     server = await startWebServer();
@@ -50,6 +52,13 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     page = await browser.context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => {
+      // the app's own requests (not GraphiQL's: the query button opens it at /graphql?query=… on purpose)
+      if (
+        new URL(r.url()).pathname === "/graphql" &&
+        r.resourceType() === "fetch" &&
+        new URL(r.frame().url()).pathname !== "/graphql"
+      )
+        operations.push({ method: r.method(), url: r.url(), body: r.postData() });
       if (!r.url().startsWith(server.origin) && !r.url().startsWith("blob:") && !r.url().startsWith("data:"))
         elsewhere.push(r.url());
     });
@@ -497,6 +506,21 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   it("raised no error in the page and asked nothing of any other host", () => {
     expect(pageErrors).toEqual([]);
     expect(elsewhere).toEqual([]);
+  });
+
+  it("the app sends persisted document hashes only, never a document's text (GET while the URL is short)", () => {
+    expect(operations.length).toBeGreaterThan(5);
+    for (const op of operations) {
+      const url = new URL(op.url);
+      const body = op.body ? JSON.parse(op.body) : {};
+      const extensions = JSON.parse(url.searchParams.get("extensions") ?? "null") ?? body.extensions;
+      expect(extensions?.persistedQuery?.sha256Hash, `${op.method} ${op.url} ${op.body}`).toMatch(
+        /^[0-9a-f]{64}$/,
+      );
+      expect(url.searchParams.get("query")).toBeNull();
+      expect(body.query).toBeUndefined();
+    }
+    expect(operations.some((op) => op.method === "GET")).toBe(true);
   });
 });
 

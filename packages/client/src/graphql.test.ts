@@ -1,5 +1,8 @@
 // graphql() for new operations and the typed error codes of request(), without a server (a stubbed
 // fetch); apps/api/test/client.test.ts runs them against a live one.
+
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLError, print } from "graphql";
 import { describe, expect, expectTypeOf, it } from "vitest";
@@ -10,6 +13,7 @@ import {
   GraphQLRequestError,
   graphql,
   type JsonObject,
+  KreDrawdownDocument,
   request,
 } from "./index.js";
 
@@ -91,8 +95,81 @@ describe("request() errors", () => {
       "GRAPHQL_VALIDATION_FAILED",
       "INTERNAL_SERVER_ERROR",
       "NOT_FOUND",
+      "PERSISTED_QUERY_NOT_FOUND",
+      "PERSISTED_QUERY_ONLY",
       "QUERY_LIMIT_EXCEEDED",
       "UNAUTHENTICATED",
     ]);
+  });
+});
+
+describe("request() by persisted document hash", () => {
+  const manifest = JSON.parse(
+    readFileSync(new URL("./gql/persisted-documents.json", import.meta.url), "utf8"),
+  ) as Record<string, string>;
+  const hash = (KreDrawdownDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
+  const ok = { data: { instrument: null } };
+  /** A fetch that records what it was asked. */
+  function recorder() {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const f: typeof fetch = async (url, init) => {
+      calls.push({ url: String(url), init: init ?? {} });
+      return new Response(JSON.stringify(ok), { headers: { "content-type": "application/json" } });
+    };
+    return { calls, f };
+  }
+
+  it("every generated document carries the sha256 of its text in persisted-documents.json", () => {
+    expect(manifest[hash]).toBeDefined();
+    for (const [key, text] of Object.entries(manifest)) {
+      expect(createHash("sha256").update(text).digest("hex")).toBe(key);
+    }
+    expect(Object.keys(manifest)).toHaveLength(5); // one per src/operations/*.graphql
+  });
+
+  it("POST sends the hash (APQ extension), not the text", async () => {
+    const { calls, f } = recorder();
+    await request("http://x.invalid/graphql", KreDrawdownDocument, { symbol: "KRE" }, { fetch: f });
+    expect(calls[0]!.init.method).toBe("POST");
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      operationName: "KreDrawdown",
+      variables: { symbol: "KRE" },
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+  });
+
+  it("GET puts the hash, operation name and variables in the URL, with no query text", async () => {
+    const { calls, f } = recorder();
+    await request(
+      "http://x.invalid/graphql",
+      KreDrawdownDocument,
+      { symbol: "KRE" },
+      { fetch: f, method: "GET" },
+    );
+    const url = new URL(calls[0]!.url);
+    expect(calls[0]!.init.method).toBe("GET");
+    expect(calls[0]!.init.body).toBeUndefined();
+    expect(url.searchParams.get("query")).toBeNull();
+    expect(url.searchParams.get("operationName")).toBe("KreDrawdown");
+    expect(JSON.parse(url.searchParams.get("variables")!)).toEqual({ symbol: "KRE" });
+    expect(JSON.parse(url.searchParams.get("extensions")!)).toEqual({
+      persistedQuery: { version: 1, sha256Hash: hash },
+    });
+  });
+
+  it("sends the text for a document without a hash, or with persisted: false", async () => {
+    const { calls, f } = recorder();
+    await request("http://x.invalid/graphql", graphql("{ dataset { label } }"), {}, { fetch: f });
+    await request(
+      "http://x.invalid/graphql",
+      KreDrawdownDocument,
+      { symbol: "KRE" },
+      { fetch: f, persisted: false },
+    );
+    const [adHoc, text] = calls.map((c) => JSON.parse(String(c.init.body)));
+    expect(adHoc.query).toContain("dataset");
+    expect(adHoc.extensions).toBeUndefined();
+    expect(text.query).toBe(print(KreDrawdownDocument));
+    expect(text.extensions).toBeUndefined();
   });
 });

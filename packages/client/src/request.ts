@@ -1,6 +1,11 @@
 /**
  * A tiny typed GraphQL-over-HTTP request: a typed document in, its typed data out. Uses the global
  * `fetch` (Node ≥ 18, browsers); no runtime dependency beyond `graphql`'s printer.
+ *
+ * Trusted documents: the generated documents carry their sha256 hash (`__meta__.hash`, codegen's
+ * `persistedDocuments`), and `request` sends only that hash (`extensions.persistedQuery.sha256Hash`, the APQ
+ * shape), by POST or GET. The API knows these hashes from `persisted-documents.json` (exported as
+ * `@cyclelens/client/persisted-documents.json`). A document without a hash (`graphql("…")`) goes as text.
  */
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type DocumentNode, type OperationDefinitionNode, print } from "graphql";
@@ -24,6 +29,10 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
   /** The operation does not validate against the schema. */
   GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  /** A persisted document hash the server does not know (`extensions.hash`). */
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  /** The server accepts only persisted documents (its allow-list mode) and got a document's text. */
+  PERSISTED_QUERY_ONLY: "PERSISTED_QUERY_ONLY",
   /** Anything else (the message is masked). */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -72,6 +81,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A fetch implementation (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Send a generated document's sha256 hash instead of its text (default `true`). Set `false` for a server that
+   * does not know this package's `persisted-documents.json`; documents without a hash always go as text.
+   */
+  persisted?: boolean;
+  /**
+   * `POST` (default) or `GET`: a GET carries the operation in the URL (`?operationName=…&variables=…&extensions=…`),
+   * which HTTP caches can keep; with a hash the URL stays short. Mutations always POST.
+   */
+  method?: "GET" | "POST";
 }
 
 /** Variables are optional when the operation has none or all have defaults. */
@@ -80,22 +99,74 @@ type VariablesArgs<V> =
     ? [variables?: V, options?: RequestOptions]
     : [variables: V, options?: RequestOptions];
 
-const printed = new WeakMap<DocumentNode, { query: string; operationName: string | undefined }>();
+interface PrintedDocument {
+  query: string;
+  operationName: string | undefined;
+  /** sha256 of the document's text in persisted-documents.json, when codegen embedded it. */
+  hash: string | undefined;
+  mutation: boolean;
+}
 
-function printDocument(document: DocumentNode) {
+const printed = new WeakMap<DocumentNode, PrintedDocument>();
+
+function printDocument(document: DocumentNode): PrintedDocument {
   let entry = printed.get(document);
   if (!entry) {
     const operation = document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
     );
-    entry = { query: print(document), operationName: operation?.name?.value };
+    const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    entry = {
+      query: print(document),
+      operationName: operation?.name?.value,
+      hash: typeof hash === "string" ? hash : undefined,
+      mutation: operation?.operation === "mutation",
+    };
     printed.set(document, entry);
   }
   return entry;
 }
 
+/** The HTTP request for one operation: the hash (APQ extension) or the text, by POST or GET. */
+function httpRequest(
+  url: string | URL,
+  doc: PrintedDocument,
+  variables: unknown,
+  options: RequestOptions,
+): { url: string | URL; init: RequestInit } {
+  const byHash = options.persisted !== false && doc.hash !== undefined;
+  const extensions = byHash ? { persistedQuery: { version: 1, sha256Hash: doc.hash } } : undefined;
+  const headers = {
+    accept: "application/graphql-response+json, application/json",
+    ...options.headers,
+  };
+  if (options.method === "GET" && !doc.mutation) {
+    const target = new URL(url);
+    if (!byHash) target.searchParams.set("query", doc.query);
+    if (doc.operationName) target.searchParams.set("operationName", doc.operationName);
+    if (variables != null) target.searchParams.set("variables", JSON.stringify(variables));
+    if (extensions) target.searchParams.set("extensions", JSON.stringify(extensions));
+    return { url: target, init: { method: "GET", headers, signal: options.signal ?? null } };
+  }
+  return {
+    url,
+    init: {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({
+        query: byHash ? undefined : doc.query,
+        operationName: doc.operationName,
+        variables: variables ?? undefined,
+        extensions,
+      }),
+      signal: options.signal ?? null,
+    },
+  };
+}
+
 /**
- * POSTs `document` with `variables` to `url` and returns the typed `data`. Throws a
+ * Sends `document` with `variables` to `url` (by its hash when it has one, see the module comment) and returns
+ * the typed `data`. Throws a
  * {@link GraphQLRequestError} when the response carries errors (its `code` is the first error's
  * `extensions.code`), on an HTTP error, or when the body is not a GraphQL response.
  *
@@ -109,17 +180,10 @@ export async function request<TResult, TVariables>(
   document: TypedDocumentNode<TResult, TVariables>,
   ...[variables, options = {}]: VariablesArgs<TVariables>
 ): Promise<TResult> {
-  const { query, operationName } = printDocument(document);
-  const response = await (options.fetch ?? fetch)(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json, application/json",
-      ...options.headers,
-    },
-    body: JSON.stringify({ query, operationName, variables: variables ?? undefined }),
-    signal: options.signal ?? null,
-  });
+  const doc = printDocument(document);
+  const { operationName } = doc;
+  const http = httpRequest(url, doc, variables, options);
+  const response = await (options.fetch ?? fetch)(http.url, http.init);
   let body: { data?: TResult | null; errors?: GraphQLErrorEntry[] } | undefined;
   try {
     body = (await response.json()) as typeof body;

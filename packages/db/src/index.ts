@@ -6,6 +6,7 @@ export { DatabaseBusyError, DatabaseConfigError, InvalidRowError, MigrationError
 // Added for packages/ingest (see ingest-support.ts): demo-row deletes inside a transaction.
 export { type DemoPurge, transactionWithDemoPurge } from "./ingest-support.js";
 export { checkIntegrity } from "./integrity.js";
+export { type AdvisoryLock, tryAdvisoryLock } from "./locks.js";
 export { migrate } from "./migrate.js";
 export { repoRoot } from "./paths.js";
 export { FOMC_DECISIONS, FOMC_RECORD, type PolicyDecision, policyTargetOn } from "./reference/fomc.js";

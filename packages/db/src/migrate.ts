@@ -108,15 +108,19 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   const inner = internalsOf(db);
   const files = readMigrations(options.dir ?? migrationsDir(inner.resolved.provider));
   const log = options.log ?? (() => {});
-  const result =
-    inner.resolved.provider === "sqlite"
-      ? await migrateSqlite(inner, files, log)
-      : await migratePostgres(inner, files, log);
-  if (options.referenceData ?? options.dir === undefined) {
+  const reference = async () => {
+    if (!(options.referenceData ?? options.dir === undefined)) return;
     const synced = await db.syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
     if (synced.changed) log(`stored the FOMC record (${synced.count} decisions)`);
+  };
+  if (inner.resolved.provider === "sqlite") {
+    const result = await migrateSqlite(inner, files, log);
+    await reference(); // one transaction under SQLite's write lock: concurrent starts serialize
+    return result;
   }
-  return result;
+  // PostgreSQL: the reference data too are written under the migrations' advisory lock (processes starting at
+  // once each inserted the record: duplicate key)
+  return migratePostgres(inner, files, log, reference);
 }
 
 async function migrateSqlite(
@@ -151,6 +155,7 @@ async function migratePostgres(
   inner: DatabaseInternals,
   files: MigrationFile[],
   log: (m: string) => void,
+  underLock: () => Promise<void>,
 ): Promise<MigrateResult> {
   const r = inner.resolved;
   if (r.provider !== "postgresql") throw new Error("unreachable");
@@ -191,6 +196,7 @@ async function migratePostgres(
       }
       log(`applied ${m.name}`);
     }
+    await underLock();
     return { applied: pending.map((m) => m.name), alreadyApplied: files.length - pending.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_KEY]).catch(() => {});

@@ -495,7 +495,7 @@ export const CompareViewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CompareViewQuery, CompareViewQueryVariables>;
+    `, {"hash":"566794c0796eac141c1e5342a6ed648bec015da3dd3da94ee157a3726ae81090"}) as unknown as TypedDocumentString<CompareViewQuery, CompareViewQueryVariables>;
 export const DataViewDocument = new TypedDocumentString(`
     query DataView {
   dataset {
@@ -531,7 +531,7 @@ export const DataViewDocument = new TypedDocumentString(`
   provenance
   sources
   updatedAt
-}`) as unknown as TypedDocumentString<DataViewQuery, DataViewQueryVariables>;
+}`, {"hash":"925217b1b958471ec19dccb2a52989b3ec6f8df89e4c1f3209919776b2b6677a"}) as unknown as TypedDocumentString<DataViewQuery, DataViewQueryVariables>;
 export const DrawdownViewDocument = new TypedDocumentString(`
     query DrawdownView($symbol: String!, $peakFrom: Date!, $peakTo: Date!, $asOf: Date) {
   dataset {
@@ -569,7 +569,7 @@ export const DrawdownViewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DrawdownViewQuery, DrawdownViewQueryVariables>;
+    `, {"hash":"6b8604d1711b824c1720a02b966888961fc169f68caa9d0db5820eec0c82210e"}) as unknown as TypedDocumentString<DrawdownViewQuery, DrawdownViewQueryVariables>;
 export const RateCyclesViewDocument = new TypedDocumentString(`
     query RateCyclesView($base: String!, $benchmark: String!, $direction: CycleDirection!, $horizons: [Int!]!, $series: String!, $storedSeries: Boolean!, $since: Date, $minMoveBp: Float = 20, $maxPauseDays: Int = 400, $frequency: RateFrequency = AUTO) {
   dataset {
@@ -726,7 +726,7 @@ export const RateCyclesViewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RateCyclesViewQuery, RateCyclesViewQueryVariables>;
+    `, {"hash":"cc6efeedae6d0a0d0ccdbb6f5c09c23793d6f9ba25ca7451e507aaa0aa347f82"}) as unknown as TypedDocumentString<RateCyclesViewQuery, RateCyclesViewQueryVariables>;
 export const SeriesCodesDocument = new TypedDocumentString(`
     query SeriesCodes {
   economicSeriesList {
@@ -736,7 +736,7 @@ export const SeriesCodesDocument = new TypedDocumentString(`
     lastDate
   }
 }
-    `) as unknown as TypedDocumentString<SeriesCodesQuery, SeriesCodesQueryVariables>;
+    `, {"hash":"4eec85fff5324c0f804f8b18db08a9e22db81896a7be5acbf69d4d335b59d0e7"}) as unknown as TypedDocumentString<SeriesCodesQuery, SeriesCodesQueryVariables>;
 export const RotationViewDocument = new TypedDocumentString(`
     query RotationView($small: String!, $large: String!, $asOf: Date) {
   dataset {
@@ -775,7 +775,7 @@ export const RotationViewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RotationViewQuery, RotationViewQueryVariables>;
+    `, {"hash":"ac816375ac6ffa1f0d3a30e65d2ea1882324ce5669436c97074d03a8d4f53657"}) as unknown as TypedDocumentString<RotationViewQuery, RotationViewQueryVariables>;
 export const ValuationViewDocument = new TypedDocumentString(`
     query ValuationView($base: String!, $benchmark: String!, $metric: ValuationMetric!, $segment: String!) {
   dataset {
@@ -845,4 +845,4 @@ export const ValuationViewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ValuationViewQuery, ValuationViewQueryVariables>;
+    `, {"hash":"5dfc5eb3b806dd7e40e11274abaaaebe328b361269a98cde41ad4ffb587561a5"}) as unknown as TypedDocumentString<ValuationViewQuery, ValuationViewQueryVariables>;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DataViewDocument } from "../gql/graphql";
+import { MAX_GET_URL, operationRequest } from "./api";
 import { toCsv } from "./csv";
 import { troughAndRecovery } from "./drawdown";
 import { bp, multiple, num, percent, percentile, points } from "./format";
@@ -102,5 +104,36 @@ describe("toCsv", () => {
         ],
       ),
     ).toBe('a,b\r\n"x,y",\r\n"say ""hi""",1.5\r\n');
+  });
+});
+
+describe("api: operations go by their persisted hash", () => {
+  const hash = (DataViewDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
+  it("a GET with the hash and variables, no text", () => {
+    const { url, init } = operationRequest(DataViewDocument, { a: 1 });
+    const params = new URL(url, "http://x").searchParams;
+    expect(init.method).toBe("GET");
+    expect(params.get("query")).toBeNull();
+    expect(JSON.parse(params.get("variables")!)).toEqual({ a: 1 });
+    expect(JSON.parse(params.get("extensions")!)).toEqual({
+      persistedQuery: { version: 1, sha256Hash: hash },
+    });
+  });
+  it("a POST with the hash when the URL would be too long", () => {
+    const variables = { symbols: Array.from({ length: 400 }, (_, i) => `S${i}`) };
+    const { url, init } = operationRequest(DataViewDocument, variables);
+    expect(url).toBe("/graphql");
+    expect(init.method).toBe("POST");
+    expect(JSON.parse(String(init.body))).toEqual({
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+    expect(`/graphql?variables=${encodeURIComponent(JSON.stringify(variables))}`.length).toBeGreaterThan(
+      MAX_GET_URL,
+    );
+  });
+  it("the text only for a document without a hash", () => {
+    const { init } = operationRequest({ toString: () => "{ dataset { label } }" }, {});
+    expect(JSON.parse(String(init.body)).query).toBe("{ dataset { label } }");
   });
 });
