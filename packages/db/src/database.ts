@@ -20,12 +20,14 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { createRepositories, type RawClient } from "./repositories.js";
 import type {
+  ChangeSource,
   CreateDatabaseOptions,
   Database,
   QueryEvent,
   Repositories,
   TransactionOptions,
 } from "./types.js";
+import { DatasetWatcher } from "./watch.js";
 
 type AdapterFactory = ConstructorParameters<typeof SqliteClient>[0] extends infer O
   ? O extends { adapter?: infer A }
@@ -43,6 +45,10 @@ export interface DatabaseInternals {
   adapter(): Promise<DriverAdapter>;
   client: RawClient & { $disconnect(): Promise<void>; $connect(): Promise<void> };
   emit(e: QueryEvent): void;
+  /** The change source of this database's writes. */
+  changeSource: ChangeSource;
+  /** Repositories outside any transaction whose writes are recorded with `source` (the migrator: "migrate"). */
+  repositories(source: ChangeSource): Repositories;
 }
 
 const internals = new WeakMap<Database, DatabaseInternals>();
@@ -127,12 +133,21 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
 
   const dialect = dialectFor(resolved.provider);
   const txOptions = (o?: TransactionOptions) => ({ maxWait: 60_000, timeout: o?.timeoutMs ?? 600_000 });
-  const txRepositories = (tx: RawClient): Repositories =>
-    createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx) });
-  const repos = createRepositories({
-    client,
-    dialect,
-    atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
+  const changeSource = options.changeSource ?? "api";
+  const txRepositories = (tx: RawClient, source: ChangeSource): Repositories =>
+    createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx), source });
+  const reposFor = (source: ChangeSource) =>
+    createRepositories({
+      client,
+      dialect,
+      atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
+      source,
+    });
+  const repos = reposFor(changeSource);
+  const watcher = new DatasetWatcher({
+    resolved,
+    dataVersion: () => repos.dataVersion(),
+    changesSince: (v, limit) => repos.changesSince(v, limit),
   });
 
   let closed = false;
@@ -140,7 +155,12 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     ...repos,
     provider: resolved.provider,
     url: resolved.display,
-    transaction: (fn, o) => client.$transaction((tx) => fn(txRepositories(tx)), txOptions(o)),
+    transaction: (fn, o) =>
+      client.$transaction((tx) => fn(txRepositories(tx, o?.changeSource ?? changeSource)), txOptions(o)),
+    watchDataset: (listener, o) => {
+      if (closed) throw new Error("watchDataset: the database is closed");
+      return watcher.add(listener, o);
+    },
     onQuery(listener) {
       listeners.add(listener);
       return () => {
@@ -150,6 +170,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     async close() {
       if (closed) return;
       closed = true;
+      await watcher.stop();
       await client.$disconnect();
     },
   };
@@ -162,6 +183,8 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     },
     client,
     emit,
+    changeSource,
+    repositories: reposFor,
   });
   return db;
 }

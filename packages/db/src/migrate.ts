@@ -113,7 +113,9 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
       ? await migrateSqlite(inner, files, log)
       : await migratePostgres(inner, files, log);
   if (options.referenceData ?? options.dir === undefined) {
-    const synced = await db.syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
+    const synced = await inner
+      .repositories("migrate")
+      .syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
     if (synced.changed) log(`stored the FOMC record (${synced.count} decisions)`);
   }
   return result;

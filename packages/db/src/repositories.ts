@@ -4,6 +4,7 @@
  * number of ids (ids travel as one JSON parameter); bulk writes send one JSON parameter per chunk.
  */
 import { MAX_DATE, MIN_DATE } from "@cyclelens/core";
+import { type ChangeDelta, changesSinceSql, mapChange, recordChange } from "./changes.js";
 import { isISODate, isoToEpochDay } from "./dates.js";
 import type { ColumnType, Dialect } from "./dialect.js";
 import { InvalidRowError } from "./errors.js";
@@ -11,6 +12,7 @@ import type { PolicyDecision } from "./reference/fomc.js";
 import type {
   BarColumns,
   BarRow,
+  ChangeSource,
   CorporateAction,
   CorporateActionKind,
   CorporateActionRow,
@@ -53,6 +55,8 @@ export interface RepositoryContext {
   dialect: Dialect;
   /** Runs fn inside a transaction (or directly when already inside one). */
   atomically<T>(fn: (client: RawClient) => Promise<T>): Promise<T>;
+  /** Recorded in the dataset change log with every write (default "api"). */
+  source?: ChangeSource | undefined;
 }
 
 type Row = Record<string, unknown>;
@@ -400,6 +404,7 @@ async function bulkUpsert(
   spec: UpsertSpec,
   fixed: readonly unknown[],
   rows: Map<string, Record<string, unknown>>,
+  delta: ChangeDelta,
   after?: (client: RawClient) => PromiseLike<unknown>,
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
@@ -432,15 +437,13 @@ async function bulkUpsert(
     result.unchanged = all.length - inserted - result.updated;
     if (result.inserted + result.updated > 0) {
       if (after) await after(client);
-      await client.$executeRawUnsafe(BUMP_VERSION);
+      await recordChange(client, ctx.dialect, ctx.source ?? "api", delta);
     }
   });
   return result;
 }
 
-/** Bumps the dataset version (see `Repositories.dataVersion`); the same SQL on SQLite and PostgreSQL. */
-export const BUMP_VERSION =
-  "INSERT INTO dataset_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = dataset_version.version + 1";
+export { BUMP_VERSION } from "./changes.js";
 
 function checkDate(date: unknown, i: number, what: string): string {
   if (!isISODate(date))
@@ -460,11 +463,12 @@ function checkNumber(v: unknown, i: number, what: string, field: string): number
 export function createRepositories(ctx: RepositoryContext): Repositories {
   const { dialect: d } = ctx;
   const q = <T = Row[]>(sql: string, ...args: unknown[]) => ctx.client.$queryRawUnsafe<T>(sql, ...args);
-  /** A metadata upsert (RETURNING the row) and the dataset-version bump, in one transaction. */
-  const writeAndBump = (sql: string, ...args: unknown[]) =>
+  const changeSource = ctx.source ?? "api";
+  /** A metadata upsert (RETURNING the row) and the dataset-version bump + change record, in one transaction. */
+  const writeAndBump = (delta: ChangeDelta, sql: string, ...args: unknown[]) =>
     ctx.atomically(async (client) => {
       const rows = await client.$queryRawUnsafe<Row[]>(sql, ...args);
-      await client.$executeRawUnsafe(BUMP_VERSION);
+      await recordChange(client, d, changeSource, delta);
       return rows;
     });
 
@@ -545,6 +549,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         ["note", "text"],
         ["provenance", "text"],
       ])}) AS r`,
+    changesSince: changesSinceSql(d),
     listRuns:
       `SELECT * FROM ingest_runs WHERE (${d.param(1, "text")} IS NULL OR provider = ${d.param(2, "text")}) ` +
       `AND (${d.param(3, "text")} IS NULL OR target = ${d.param(4, "text")}) ORDER BY started_at DESC, id DESC LIMIT ${d.param(5, "int")}`,
@@ -843,7 +848,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           SQL.insertPolicyDecisions,
           JSON.stringify(decisions.map((x) => ({ ...x, provenance }))),
         );
-        await client.$executeRawUnsafe(BUMP_VERSION);
+        await recordChange(client, d, changeSource, { kinds: ["policyDecisions"] });
       });
       return { changed: true, count: decisions.length };
     },
@@ -855,6 +860,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const rows = await q(SQL.listRuns, p, p, t, t, Math.max(1, Math.trunc(filter?.limit ?? 100)));
         return rows.map(mapRun);
       },
+    },
+
+    async changesSince(version: number, limit = 1000) {
+      const rows = await q(SQL.changesSince, Math.trunc(version), Math.max(1, Math.trunc(limit)));
+      return rows.map(mapChange);
     },
 
     async dataVersion() {
@@ -871,9 +881,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       if (input.inceptionDate != null && !isISODate(input.inceptionDate))
         throw new InvalidRowError(`inceptionDate must be YYYY-MM-DD, got ${echo(input.inceptionDate)}`, 0);
       const now = new Date();
+      const symbol = input.symbol.trim().toUpperCase();
       const rows = await writeAndBump(
+        { symbols: [symbol], kinds: ["instruments"] },
         SQL.upsertInstrument,
-        input.symbol.trim().toUpperCase(),
+        symbol,
         input.name,
         input.kind,
         input.segment,
@@ -889,9 +901,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
 
     async upsertEconomicSeries(input: EconomicSeriesInput) {
       const now = new Date();
+      const code = input.code.trim().toUpperCase();
       const rows = await writeAndBump(
+        { codes: [code], kinds: ["series"] },
         SQL.upsertSeries,
-        input.code.trim().toUpperCase(),
+        code,
         input.title,
         input.unit,
         input.frequency,
@@ -919,7 +933,8 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, BARS, [instrumentId, source], byDate, (c) =>
+      const delta: ChangeDelta = { instrumentIds: [instrumentId], kinds: ["bars"] };
+      return bulkUpsert(ctx, BARS, [instrumentId, source], byDate, delta, (c) =>
         c.$executeRawUnsafe(SQL.touchInstrument, new Date(), instrumentId),
       );
     },
@@ -932,7 +947,8 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.seriesProvenance, seriesId, options, "economic series");
-      return bulkUpsert(ctx, OBSERVATIONS, [seriesId, source], byDate, (c) =>
+      const delta: ChangeDelta = { seriesIds: [seriesId], kinds: ["observations"] };
+      return bulkUpsert(ctx, OBSERVATIONS, [seriesId, source], byDate, delta, (c) =>
         c.$executeRawUnsafe(SQL.touchSeries, new Date(), seriesId),
       );
     },
@@ -951,7 +967,10 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, VALUATIONS, [instrumentId, source], byDate);
+      return bulkUpsert(ctx, VALUATIONS, [instrumentId, source], byDate, {
+        instrumentIds: [instrumentId],
+        kinds: ["valuations"],
+      });
     },
 
     async upsertCorporateActions(
@@ -991,7 +1010,10 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byKey.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, CORPORATE_ACTIONS, [instrumentId, source], byKey);
+      return bulkUpsert(ctx, CORPORATE_ACTIONS, [instrumentId, source], byKey, {
+        instrumentIds: [instrumentId],
+        kinds: ["corporateActions"],
+      });
     },
 
     async upsertPositioning(rows: readonly PositioningRow[], options?: WriteOptions) {
@@ -1007,7 +1029,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           u: r.unit,
         });
       });
-      return bulkUpsert(ctx, POSITIONING, [options?.source ?? "demo"], byKey);
+      return bulkUpsert(ctx, POSITIONING, [options?.source ?? "demo"], byKey, { kinds: ["positioning"] });
     },
 
     async recordIngestRun(run: IngestRunInput) {
