@@ -64,6 +64,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Operations executing at once; the others wait in arrival order (`CYCLELENS_MAX_CONCURRENT`, default 8). */
   maxConcurrent: number;
+  /** Open `Subscription.datasetChanged` streams allowed per process (`CYCLELENS_MAX_SUBSCRIPTIONS`, default 1,000). */
+  maxSubscriptions: number;
+  /** SQLite: how often the dataset watcher reads the version, ms (`CYCLELENS_DATASET_POLL_MS`, default 250). */
+  datasetPollMs: number;
   limits: Limits;
 }
 
@@ -180,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDelayMs: integer(env, "CYCLELENS_SHUTDOWN_DELAY_MS", 0, 0, 600_000),
     shutdownGraceMs: integer(env, "CYCLELENS_SHUTDOWN_GRACE_MS", 30_000, 0, 600_000),
     maxConcurrent: integer(env, "CYCLELENS_MAX_CONCURRENT", 8, 1, 10_000),
+    maxSubscriptions: integer(env, "CYCLELENS_MAX_SUBSCRIPTIONS", 1_000, 0, 1_000_000),
+    datasetPollMs: integer(env, "CYCLELENS_DATASET_POLL_MS", 250, 10, 60_000),
     limits: {
       maxDocumentBytes: integer(env, "CYCLELENS_MAX_DOCUMENT_BYTES", 65_536, 256, 100_000_000),
       maxTokens: integer(env, "CYCLELENS_MAX_TOKENS", 5_000, 50, 10_000_000),

@@ -2,6 +2,7 @@ import type { Database } from "@cyclelens/db";
 import { RequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import type { HistoryCache } from "./history-cache.js";
+import type { LiveHub } from "./live.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** What every resolver receives: the database (only for loaders), the configuration and this request's loaders. */
@@ -23,6 +24,8 @@ export interface Context {
    * multiplies. The work meter charges the real figures anyway.
    */
   shape: { instruments?: number; longestHistory?: number };
+  /** The process's live-update hub (set by the `useLiveUpdates` plugin; see live.ts). */
+  live?: LiveHub;
 }
 
 export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {

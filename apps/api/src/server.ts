@@ -24,6 +24,7 @@ import { useHttpErrorBodies } from "./http-errors.js";
 import { useJitExecution } from "./jit.js";
 import { Lifecycle, useReadiness } from "./lifecycle.js";
 import { useQueryLimits } from "./limits.js";
+import { LiveHub, useLiveUpdates } from "./live.js";
 import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogger } from "./logging.js";
 import { boundedParseCache } from "./parse-cache.js";
 import { useResponseLimit } from "./response-limit.js";
@@ -41,6 +42,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Shared with `startServer` for readiness during shutdown. */
   lifecycle?: Lifecycle;
+  /** The live-update hub (default: one per application); `startServer` ends its streams at shutdown. */
+  live?: LiveHub;
 }
 
 const GRAPHQL = "/graphql";
@@ -62,8 +65,22 @@ function cachedGraphiQL() {
 }
 
 /** The yoga application (a fetch-API handler); usable without a socket in tests. */
-export function createApp({ db, config, plugins = [], logger, lifecycle = new Lifecycle() }: AppOptions) {
+export function createApp({
+  db,
+  config,
+  plugins = [],
+  logger,
+  lifecycle = new Lifecycle(),
+  live,
+}: AppOptions) {
   const log = logger ?? createLogger(config.logLevel);
+  const hub =
+    live ??
+    new LiveHub(db, {
+      maxSubscriptions: config.maxSubscriptions,
+      pollIntervalMs: config.datasetPollMs,
+      logger: log,
+    });
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
   const graphiql = cachedGraphiQL();
@@ -112,6 +129,8 @@ export function createApp({ db, config, plugins = [], logger, lifecycle = new Li
       useRequestBudget(),
       useAdmission(config.maxConcurrent),
       useResponseLimit(config.limits.maxResponseBytes),
+      // Subscription.datasetChanged over SSE, fed by one db watcher per process (live.ts)
+      useLiveUpdates(hub),
       ...plugins,
     ],
   });
@@ -128,7 +147,14 @@ export interface RunningServer {
 /** Starts the HTTP server on `config.host:config.port` (port 0 picks a free port). */
 export async function startServer(options: AppOptions): Promise<RunningServer> {
   const lifecycle = options.lifecycle ?? new Lifecycle();
-  const yoga = createApp({ ...options, lifecycle });
+  const live =
+    options.live ??
+    new LiveHub(options.db, {
+      maxSubscriptions: options.config.maxSubscriptions,
+      pollIntervalMs: options.config.datasetPollMs,
+      logger: options.logger,
+    });
+  const yoga = createApp({ ...options, lifecycle, live });
   const server = createHttpServer((req, res) => {
     lifecycle.track(res);
     yoga(req, res);
@@ -150,6 +176,9 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
     port,
     server,
     async close(graceMs = options.config.shutdownGraceMs) {
+      // Open subscriptions would hold their responses to the grace deadline: end them first (clients reconnect
+      // to another instance), then drain.
+      await live.close();
       await lifecycle.shutdown(server, { delayMs: options.config.shutdownDelayMs, graceMs });
       await yoga.dispose?.();
     },

@@ -82,7 +82,8 @@ type VariablesArgs<V> =
 
 const printed = new WeakMap<DocumentNode, { query: string; operationName: string | undefined }>();
 
-function printDocument(document: DocumentNode) {
+/** The printed query and operation name of a document (memoised). */
+export function printDocument(document: DocumentNode) {
   let entry = printed.get(document);
   if (!entry) {
     const operation = document.definitions.find(
