@@ -19,6 +19,7 @@ import { createTestDatabase, seedDemo, type TestBackend, type TestDatabase } fro
 import autocannon from "autocannon";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
+import { benchFanout, type FanoutRow, fanoutTable } from "./fanout.js";
 
 const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -222,8 +223,33 @@ function table(rows: Row[]): string {
   return [header, rule, ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
+/** Bench row "subscription fan-out" (bench/fanout.ts): 500 SSE subscribers on one process, per backend. */
+async function fanout(backends: TestBackend[]): Promise<void> {
+  const rows: FanoutRow[] = [];
+  for (const backend of backends) {
+    if (backend === "postgresql" && typeof (await openBackend(backend).then(dropProbe)) === "string") continue;
+    console.log(`${backend}: subscription fan-out, 500 subscribers…`);
+    rows.push(await benchFanout(backend, { subscribers: 500, writes: quick ? 5 : 20 }));
+  }
+  console.log(
+    "\nSubscription fan-out: 500 SSE subscribers of datasetChanged on one API process; ms from a write's commit (another connection) to each subscriber's event",
+  );
+  console.log(fanoutTable(rows));
+  if (rows.some((r) => r.missed > 0)) {
+    console.error("\nSome subscribers missed an event: see the missed column.");
+    process.exitCode = 1;
+  }
+}
+
+/** Closes a probe database (openBackend) and passes an error message through. */
+async function dropProbe(opened: TestDatabase | string): Promise<TestDatabase | string> {
+  if (typeof opened !== "string") await opened.cleanup();
+  return opened;
+}
+
 async function main() {
   const backends: TestBackend[] = onlyBackend ? [onlyBackend] : ["sqlite", "postgresql"];
+  if (process.argv.includes("--only=fanout")) return fanout(backends);
   const rows: Row[] = [];
   for (const backend of backends) await benchBackend(backend, rows);
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -242,6 +268,7 @@ async function main() {
     );
     process.exitCode = 1;
   }
+  await fanout(backends);
 }
 
 await main();
