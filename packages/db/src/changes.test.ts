@@ -183,6 +183,36 @@ for (const backend of testBackends()) {
       expect(errors).toEqual([]);
     });
 
+    if (backend === "sqlite")
+      it("a write of the same Database object reaches its watcher at commit, not at the next poll", async () => {
+        const { db } = t;
+        const got = collector();
+        const w = db.watchDataset((c) => got.push(c), { pollIntervalMs: 60_000 });
+        try {
+          await w.ready;
+          await db.upsertInstrument({
+            symbol: "NOW",
+            name: "NOW",
+            kind: "ETF",
+            segment: "small_cap",
+            provenance: "csv",
+          });
+          await got.until((c) => c.instruments.includes("NOW"), 5000);
+          await transactionWithDemoPurge(db, async (tx) => {
+            await tx.upsertInstrument({
+              symbol: "NOW2",
+              name: "NOW2",
+              kind: "ETF",
+              segment: "small_cap",
+              provenance: "csv",
+            });
+          });
+          await got.until((c) => c.instruments.includes("NOW2"), 5000);
+        } finally {
+          await w.close();
+        }
+      });
+
     it("a write by the ingest CLI (another process) reaches a watcher", async () => {
       const { db } = t;
       const dir = mkdtempSync(path.join(tmpdir(), "cyclelens-watch-"));

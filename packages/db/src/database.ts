@@ -49,6 +49,11 @@ export interface DatabaseInternals {
   changeSource: ChangeSource;
   /** Repositories outside any transaction whose writes are recorded with `source` (the migrator: "migrate"). */
   repositories(source: ChangeSource): Repositories;
+  /**
+   * Called after a write transaction of this object committed: on SQLite the watcher (if running) reads the log
+   * at once instead of at its next poll (writes of other processes still wait for the poll).
+   */
+  afterCommit(): void;
 }
 
 const internals = new WeakMap<Database, DatabaseInternals>();
@@ -134,17 +139,26 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   const dialect = dialectFor(resolved.provider);
   const txOptions = (o?: TransactionOptions) => ({ maxWait: 60_000, timeout: o?.timeoutMs ?? 600_000 });
   const changeSource = options.changeSource ?? "api";
+  let watcher: DatasetWatcher | undefined;
+  const afterCommit = () => {
+    if (resolved.provider === "sqlite") watcher?.check();
+  };
+  const committed = <T>(p: Promise<T>): Promise<T> =>
+    p.then((value) => {
+      afterCommit();
+      return value;
+    });
   const txRepositories = (tx: RawClient, source: ChangeSource): Repositories =>
     createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx), source });
   const reposFor = (source: ChangeSource) =>
     createRepositories({
       client,
       dialect,
-      atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
+      atomically: (fn) => committed(client.$transaction((tx) => fn(tx), txOptions())),
       source,
     });
   const repos = reposFor(changeSource);
-  const watcher = new DatasetWatcher({
+  watcher = new DatasetWatcher({
     resolved,
     dataVersion: () => repos.dataVersion(),
     changesSince: (v, limit) => repos.changesSince(v, limit),
@@ -156,10 +170,12 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     provider: resolved.provider,
     url: resolved.display,
     transaction: (fn, o) =>
-      client.$transaction((tx) => fn(txRepositories(tx, o?.changeSource ?? changeSource)), txOptions(o)),
+      committed(
+        client.$transaction((tx) => fn(txRepositories(tx, o?.changeSource ?? changeSource)), txOptions(o)),
+      ),
     watchDataset: (listener, o) => {
       if (closed) throw new Error("watchDataset: the database is closed");
-      return watcher.add(listener, o);
+      return watcher!.add(listener, o);
     },
     onQuery(listener) {
       listeners.add(listener);
@@ -170,7 +186,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     async close() {
       if (closed) return;
       closed = true;
-      await watcher.stop();
+      await watcher!.stop();
       await client.$disconnect();
     },
   };
@@ -185,6 +201,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     emit,
     changeSource,
     repositories: reposFor,
+    afterCommit,
   });
   return db;
 }

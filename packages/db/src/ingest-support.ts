@@ -43,7 +43,7 @@ export function transactionWithDemoPurge<T>(
     corporateActions: `DELETE FROM corporate_actions WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
     positioning: `DELETE FROM positioning_observations WHERE segment = ${d.param(1, "text")} AND source = 'demo'`,
   };
-  return client.$transaction(
+  const result = client.$transaction(
     (tx) => {
       const source = options?.changeSource ?? inner.changeSource;
       const repos = createRepositories({ client: tx, dialect: d, atomically: (f) => f(tx), source });
@@ -75,4 +75,8 @@ export function transactionWithDemoPurge<T>(
     },
     { maxWait: 60_000, timeout: options?.timeoutMs ?? 600_000 },
   );
+  return result.then((value) => {
+    inner.afterCommit();
+    return value;
+  });
 }
