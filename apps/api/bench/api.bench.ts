@@ -227,7 +227,8 @@ function table(rows: Row[]): string {
 async function fanout(backends: TestBackend[]): Promise<void> {
   const rows: FanoutRow[] = [];
   for (const backend of backends) {
-    if (backend === "postgresql" && typeof (await openBackend(backend).then(dropProbe)) === "string") continue;
+    if (backend === "postgresql" && typeof (await openBackend(backend).then(dropProbe)) === "string")
+      continue;
     console.log(`${backend}: subscription fan-out, 500 subscribers…`);
     rows.push(await benchFanout(backend, { subscribers: 500, writes: quick ? 5 : 20 }));
   }

@@ -171,6 +171,32 @@ for (const backend of testBackends()) {
         expect(text.split(":\n\n").length - 1).toBeGreaterThanOrEqual(2);
       });
 
+      it("GET with Accept: text/event-stream works too (what a browser EventSource sends)", async () => {
+        const url = new URL(s.url);
+        url.searchParams.set("query", DATASET_CHANGED);
+        let res = await fetch(url, { headers: { accept: "text/event-stream" } });
+        for (let i = 0; i < 250 && res.status === 503; i++) {
+          await res.body?.cancel();
+          await sleep(20);
+          res = await fetch(url, { headers: { accept: "text/event-stream" } });
+        }
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-type")).toContain("text/event-stream");
+        const reader = res.body!.getReader();
+        await reader.read(); // the stream is open (yoga starts it with a ping)
+        await writeBar(other, "KRE", "2031-03-03", 42);
+        let text = "";
+        const until = performance.now() + 10_000;
+        while (!text.includes("event: next") && performance.now() < until) {
+          const chunk = await Promise.race([reader.read(), sleep(10_000).then(() => undefined)]);
+          if (!chunk || chunk.done) break;
+          text += new TextDecoder().decode(chunk.value);
+        }
+        await reader.cancel();
+        expect(text).toContain("event: next");
+        expect(text).toContain('"instruments":["KRE"]');
+      });
+
       it("a subscription asked for as plain JSON gets a clear answer", async () => {
         const res = await s.gql(DATASET_CHANGED);
         expect(res.status).toBe(406);
