@@ -1,11 +1,13 @@
 /**
- * Live updates: ONE `Subscription.datasetChanged` stream for the whole app (server-sent events, the graphql-sse
- * protocol, through the `graphql-sse` client and the typed operation `AppDatasetChanged`), opened by the first
- * view that runs a query. Every `useQuery` re-runs its one request when a change arrives (use-query.ts), and the
- * header's indicator says the data updated. The stream reconnects by itself (graphql-sse retries); after a
- * reconnect the views re-query too, since a change may have been missed meanwhile.
+ * Live updates: ONE `Subscription.datasetChanged` stream for the whole app, opened by the first view that runs a
+ * query. It is the browser's own `EventSource` on `GET /graphql?query=…` (the typed operation
+ * `AppDatasetChanged`; the graphql-sse protocol's distinct connections mode, events `next` and `complete`), so
+ * the app ships no client library for it and gets the browser's reconnection for free: after a dropped
+ * connection, or a `complete` when the server shuts down, the browser opens the stream again (on another
+ * instance behind a load balancer). A stream the server refuses (HTTP 503 when the instance is full) is retried
+ * after 30 s. Every `useQuery` re-runs its one request when a change arrives and after a reconnect (a change
+ * may have been missed meanwhile), and the header's indicator says the data updated.
  */
-import { createClient } from "graphql-sse";
 import { useEffect, useState } from "preact/hooks";
 import { AppDatasetChangedDocument, type AppDatasetChangedSubscription } from "../gql/graphql";
 import { GRAPHQL_PATH } from "./api";
@@ -20,6 +22,8 @@ export interface LiveState {
   tick: number;
 }
 
+const RETRY_REFUSED_MS = 30_000;
+
 let state: LiveState = { status: "connecting", tick: 0 };
 const listeners = new Set<(s: LiveState) => void>();
 let started = false;
@@ -29,30 +33,41 @@ function set(next: Partial<LiveState>) {
   for (const l of listeners) l(state);
 }
 
-function start() {
-  if (started || typeof window === "undefined") return;
-  started = true;
-  const client = createClient({
-    url: new URL(GRAPHQL_PATH, window.location.href).toString(),
-    retryAttempts: Number.POSITIVE_INFINITY,
-    on: {
-      connected: (reconnected) => set({ status: "live", ...(reconnected ? { tick: state.tick + 1 } : {}) }),
-      connecting: (reconnecting) => {
-        if (reconnecting) set({ status: "offline" });
-      },
-    },
+function streamUrl(): string {
+  const url = new URL(GRAPHQL_PATH, window.location.href);
+  url.searchParams.set("query", AppDatasetChangedDocument.toString());
+  url.searchParams.set("operationName", "AppDatasetChanged");
+  return url.toString();
+}
+
+function open(opened: { before: boolean }) {
+  const source = new EventSource(streamUrl());
+  source.onopen = () => {
+    // a reopened stream may have missed changes: the views re-query
+    set({ status: "live", ...(opened.before ? { tick: state.tick + 1 } : {}) });
+    opened.before = true;
+  };
+  source.addEventListener("next", (event) => {
+    try {
+      const body = JSON.parse((event as MessageEvent<string>).data) as {
+        data?: AppDatasetChangedSubscription;
+      };
+      const change = body.data?.datasetChanged;
+      if (change) set({ change, tick: state.tick + 1 });
+    } catch {
+      // not a GraphQL result: ignore the event
+    }
   });
-  client.subscribe<AppDatasetChangedSubscription>(
-    { query: AppDatasetChangedDocument.toString(), operationName: "AppDatasetChanged" },
-    {
-      next(value) {
-        const change = value.data?.datasetChanged;
-        if (change) set({ change, tick: state.tick + 1 });
-      },
-      error: () => set({ status: "offline" }),
-      complete: () => set({ status: "offline" }),
-    },
-  );
+  source.onerror = () => {
+    set({ status: "offline" });
+    if (source.readyState === EventSource.CLOSED) setTimeout(() => open(opened), RETRY_REFUSED_MS); // refused (not 200): the browser does not retry
+  };
+}
+
+function start() {
+  if (started || typeof window === "undefined" || typeof EventSource === "undefined") return;
+  started = true;
+  open({ before: false });
 }
 
 /** The live state; subscribing (once per page) on first use. */
