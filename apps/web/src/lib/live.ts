@@ -9,8 +9,7 @@
  * may have been missed meanwhile), and the header's indicator says the data updated.
  */
 import { useEffect, useState } from "preact/hooks";
-import { AppDatasetChangedDocument, type AppDatasetChangedSubscription } from "../gql/graphql";
-import { GRAPHQL_PATH } from "./api";
+import type { AppDatasetChangedSubscription } from "../gql/graphql";
 
 export type DatasetChange = AppDatasetChangedSubscription["datasetChanged"];
 
@@ -22,8 +21,6 @@ export interface LiveState {
   tick: number;
 }
 
-const RETRY_REFUSED_MS = 30_000;
-
 let state: LiveState = { status: "connecting", tick: 0 };
 const listeners = new Set<(s: LiveState) => void>();
 let started = false;
@@ -33,41 +30,11 @@ function set(next: Partial<LiveState>) {
   for (const l of listeners) l(state);
 }
 
-function streamUrl(): string {
-  const url = new URL(GRAPHQL_PATH, window.location.href);
-  url.searchParams.set("query", AppDatasetChangedDocument.toString());
-  url.searchParams.set("operationName", "AppDatasetChanged");
-  return url.toString();
-}
-
-function open(opened: { before: boolean }) {
-  const source = new EventSource(streamUrl());
-  source.onopen = () => {
-    // a reopened stream may have missed changes: the views re-query
-    set({ status: "live", ...(opened.before ? { tick: state.tick + 1 } : {}) });
-    opened.before = true;
-  };
-  source.addEventListener("next", (event) => {
-    try {
-      const body = JSON.parse((event as MessageEvent<string>).data) as {
-        data?: AppDatasetChangedSubscription;
-      };
-      const change = body.data?.datasetChanged;
-      if (change) set({ change, tick: state.tick + 1 });
-    } catch {
-      // not a GraphQL result: ignore the event
-    }
-  });
-  source.onerror = () => {
-    set({ status: "offline" });
-    if (source.readyState === EventSource.CLOSED) setTimeout(() => open(opened), RETRY_REFUSED_MS); // refused (not 200): the browser does not retry
-  };
-}
-
 function start() {
   if (started || typeof window === "undefined" || typeof EventSource === "undefined") return;
   started = true;
-  open({ before: false });
+  // the stream's code and operation load with the first view's chunk, not with the app shell
+  void import("./live-stream").then((m) => m.openStream({ get: () => state, set }));
 }
 
 /** The live state; subscribing (once per page) on first use. */
