@@ -46,7 +46,7 @@ export function subscribe(url: string, query = DATASET_CHANGED): Subscriber {
     errors: [],
     completed: false,
     connected,
-    until(pred, timeoutMs = 5000) {
+    until(pred, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const hit = s.events.find((e) => pred(e.change));

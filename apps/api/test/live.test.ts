@@ -41,7 +41,7 @@ for (const backend of testBackends()) {
           CYCLELENS_GRAPHQL_JIT: jit,
           CYCLELENS_DATASET_POLL_MS: "25",
           CYCLELENS_MAX_CONCURRENT: "1",
-          CYCLELENS_REQUEST_TIMEOUT_MS: "300",
+          CYCLELENS_REQUEST_TIMEOUT_MS: "1000",
           CYCLELENS_MAX_SUBSCRIPTIONS: "3",
         });
         // Another connection: on SQLite the write is seen by the poll, on PostgreSQL by LISTEN/NOTIFY.
@@ -72,45 +72,11 @@ for (const backend of testBackends()) {
         }
       });
 
-      it("liveQuery (@cyclelens/client) re-runs its one named operation after each change", async () => {
-        const results: { lastDate: unknown; version: number | undefined }[] = [];
-        const errors: Error[] = [];
-        let connected = false;
-        const live = liveQuery(
-          s.url,
-          DatasetDocument,
-          {},
-          {
-            next: (data, change) =>
-              results.push({
-                lastDate: data.dataset.instruments.find((i) => i.name === "QQQ")?.lastDate,
-                version: change?.version,
-              }),
-            error: (e) => errors.push(e),
-            connected: () => {
-              connected = true;
-            },
-          },
-        );
-        try {
-          await waitFor(() => results.length > 0);
-          expect(results).toHaveLength(1); // the initial run
-          await waitFor(() => connected);
-          expect(connected).toBe(true);
-          await writeBar(other, "QQQ", "2031-02-03", 500);
-          await waitFor(() => results.length > 1);
-          expect(results.at(-1)).toEqual({ lastDate: "2031-02-03", version: await s.db.dataVersion() });
-          expect(errors).toEqual([]);
-        } finally {
-          live.close();
-        }
-      });
-
       it("holds no admission slot and outlives the request time budget", async () => {
         const sub = subscribe(s.url);
         try {
           await sub.connected;
-          await sleep(700); // > CYCLELENS_REQUEST_TIMEOUT_MS (300)
+          await sleep(1300); // > CYCLELENS_REQUEST_TIMEOUT_MS (1000)
           // With CYCLELENS_MAX_CONCURRENT=1, a query still runs while the subscription is open.
           const q = await s.gql("{ instruments { symbol } }");
           expect(q.status).toBe(200);
@@ -204,6 +170,57 @@ for (const backend of testBackends()) {
       });
     });
   }
+}
+
+for (const backend of testBackends()) {
+  describe(`liveQuery of @cyclelens/client (${backend})`, () => {
+    // default budget and admission (the block above squeezes them to 1 s and 1 slot)
+    let s: TestServer;
+    let other: Database;
+    beforeAll(async () => {
+      s = await startTestServer(backend, { CYCLELENS_DATASET_POLL_MS: "25" });
+      other = await createDatabase({ url: s.dbUrl, changeSource: "ingest" });
+    });
+    afterAll(async () => {
+      await other?.close();
+      await s?.close();
+    });
+
+    it("liveQuery (@cyclelens/client) re-runs its one named operation after each change", async () => {
+      const results: { lastDate: unknown; version: number | undefined }[] = [];
+      const errors: Error[] = [];
+      let connected = false;
+      const live = liveQuery(
+        s.url,
+        DatasetDocument,
+        {},
+        {
+          next: (data, change) =>
+            results.push({
+              lastDate: data.dataset.instruments.find((i) => i.name === "QQQ")?.lastDate,
+              version: change?.version,
+            }),
+          error: (e) => errors.push(e),
+          connected: () => {
+            connected = true;
+          },
+        },
+      );
+      try {
+        await waitFor(() => results.length > 0);
+        expect(errors).toEqual([]);
+        expect(results).toHaveLength(1); // the initial run
+        await waitFor(() => connected);
+        expect(connected).toBe(true);
+        await writeBar(other, "QQQ", "2031-02-03", 500);
+        await waitFor(() => results.length > 1);
+        expect(results.at(-1)).toEqual({ lastDate: "2031-02-03", version: await s.db.dataVersion() });
+        expect(errors).toEqual([]);
+      } finally {
+        live.close();
+      }
+    });
+  });
 }
 
 describe("shutdown with open subscriptions", () => {
