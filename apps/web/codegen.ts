@@ -18,7 +18,10 @@ const config: CodegenConfig = {
   silent: false,
   errorsOnly: true,
   schema: path.join(webDir, "..", "api", "schema.graphql"),
-  documents: [path.join(webDir, "src", "views", "**", "*.graphql")],
+  documents: [
+    path.join(webDir, "src", "views", "**", "*.graphql"),
+    path.join(webDir, "src", "lib", "*.graphql"),
+  ],
   generates: {
     [`${path.join(webDir, "src", "gql")}${path.sep}`]: {
       preset: "client",

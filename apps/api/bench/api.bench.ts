@@ -21,7 +21,10 @@
  * metrics / tracing off and on, each a ratio measured in this run.
  *
  * Options: --quick (3 s per run), --duration=<s>, --connections=<n>, --backend=sqlite|postgresql,
- * --rows=dashboard|fast|ops (only those rows), --no-ops (skip the ops rows), --only-ops (= --rows=ops).
+ * --rows=dashboard|fast|ops|fanout (only those rows), --no-ops (skip the ops rows), --only-ops (= --rows=ops),
+ * --only=fanout (= --rows=fanout).
+ *
+ * Last, the subscription fan-out rows (fanout.ts): 500 SSE subscribers on one process, per backend.
  */
 import { deepStrictEqual } from "node:assert/strict";
 import os from "node:os";
@@ -29,6 +32,7 @@ import { createTestDatabase, seedDemo, type TestBackend, type TestDatabase } fro
 import autocannon from "autocannon";
 import { loadConfig } from "../src/config.js";
 import { startServer } from "../src/server.js";
+import { benchFanout, type FanoutRow, fanoutTable } from "./fanout.js";
 import { benchFastPath, fastTable } from "./fast-path.bench.js";
 import { benchObservability, benchProcesses, type OpsRow, opsTable } from "./ops.bench.js";
 
@@ -110,7 +114,7 @@ const quick = process.argv.includes("--quick");
 const duration = Number(option("duration") ?? (quick ? 3 : 10));
 const connections = Number(option("connections") ?? 10);
 const onlyBackend = option("backend") as TestBackend | undefined;
-const onlyRows = option("rows") as "dashboard" | "fast" | "ops" | undefined;
+const onlyRows = option("rows") as "dashboard" | "fast" | "ops" | "fanout" | undefined;
 
 /** One POST of the dashboard query; returns the raw body after checking it. */
 async function checkedResponse(url: string): Promise<{ body: string; data: unknown }> {
@@ -365,9 +369,34 @@ function table(rows: Row[]): string {
 }
 
 const FAST_NOTE = "5 years = 2021-11-20 to 2026-11-20 of IWM, SPY, KRE out of 26.9 years stored";
+/** Bench row "subscription fan-out" (bench/fanout.ts): 500 SSE subscribers on one process, per backend. */
+async function fanout(backends: TestBackend[]): Promise<void> {
+  const rows: FanoutRow[] = [];
+  for (const backend of backends) {
+    if (backend === "postgresql" && typeof (await openBackend(backend).then(dropProbe)) === "string")
+      continue;
+    console.log(`${backend}: subscription fan-out, 500 subscribers…`);
+    rows.push(await benchFanout(backend, { subscribers: 500, writes: quick ? 5 : 20 }));
+  }
+  console.log(
+    "\nSubscription fan-out: 500 SSE subscribers of datasetChanged on one API process; ms from a write's commit (another connection) to each subscriber's event",
+  );
+  console.log(fanoutTable(rows));
+  if (rows.some((r) => r.missed > 0)) {
+    console.error("\nSome subscribers missed an event: see the missed column.");
+    process.exitCode = 1;
+  }
+}
+
+/** Closes a probe database (openBackend) and passes an error message through. */
+async function dropProbe(opened: TestDatabase | string): Promise<TestDatabase | string> {
+  if (typeof opened !== "string") await opened.cleanup();
+  return opened;
+}
 
 async function main() {
   const backends: TestBackend[] = onlyBackend ? [onlyBackend] : ["sqlite", "postgresql"];
+  if (process.argv.includes("--only=fanout") || onlyRows === "fanout") return fanout(backends);
   const rows: Row[] = [];
   const onlyOps = process.argv.includes("--only-ops") || onlyRows === "ops";
   if (onlyRows === undefined || onlyRows === "dashboard")
@@ -417,6 +446,7 @@ async function main() {
     );
     process.exitCode = 1;
   }
+  if (onlyRows === undefined && !onlyOps) await fanout(backends);
 }
 
 await main();

@@ -67,6 +67,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Operations executing at once; the others wait in arrival order (`CYCLELENS_MAX_CONCURRENT`, default 8). */
   maxConcurrent: number;
+  /** Open `Subscription.datasetChanged` streams allowed per process (`CYCLELENS_MAX_SUBSCRIPTIONS`, default 1,000). */
+  maxSubscriptions: number;
+  /** SQLite: how often the dataset watcher reads the version, ms (`CYCLELENS_DATASET_POLL_MS`, default 250). */
+  datasetPollMs: number;
   limits: Limits;
   /**
    * Redis shared by the instances (`REDIS_URL`, redis:// or rediss://): the response cache's store and the rate
@@ -370,6 +374,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = availab
       windowSeconds: integer(env, "CYCLELENS_RATE_LIMIT_WINDOW_S", 60, 1, 86_400),
       trustedProxies: trustedProxies(env.CYCLELENS_TRUSTED_PROXIES),
     },
+    maxSubscriptions: integer(env, "CYCLELENS_MAX_SUBSCRIPTIONS", 1_000, 0, 1_000_000),
+    datasetPollMs: integer(env, "CYCLELENS_DATASET_POLL_MS", 250, 10, 60_000),
     limits: {
       maxDocumentBytes: integer(env, "CYCLELENS_MAX_DOCUMENT_BYTES", 65_536, 256, 100_000_000),
       maxTokens: integer(env, "CYCLELENS_MAX_TOKENS", 5_000, 50, 10_000_000),

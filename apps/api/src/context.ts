@@ -2,6 +2,7 @@ import type { Database } from "@cyclelens/db";
 import { RequestBudget } from "./budget.js";
 import type { Config } from "./config.js";
 import type { HistoryCache } from "./history-cache.js";
+import type { LiveHub } from "./live.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { requestVersion } from "./request-version.js";
 
@@ -26,6 +27,8 @@ export interface Context {
   shape: { instruments?: number; longestHistory?: number };
   /** The dataset version this request works with: read once, shared with the response cache (request-version.ts). */
   dataVersion: () => Promise<number>;
+  /** The process's live-update hub (set by the `useLiveUpdates` plugin; see live.ts). */
+  live?: LiveHub;
 }
 
 export function createContext(db: Database, config: Config, cache: HistoryCache, request?: Request): Context {

@@ -26,6 +26,7 @@ import { useHttpErrorBodies } from "./http-errors.js";
 import { useJitExecution } from "./jit.js";
 import { Lifecycle, useReadiness } from "./lifecycle.js";
 import { useQueryLimits } from "./limits.js";
+import { LiveHub, useLiveUpdates } from "./live.js";
 import { createLogger, type Logger, originalErrors, useStructuredLogs, yogaLogger } from "./logging.js";
 import { type AppMetrics, createMetrics, type MetricsServer, startMetricsServer } from "./metrics.js";
 import { boundedParseCache } from "./parse-cache.js";
@@ -60,6 +61,8 @@ export interface AppOptions {
   now?: () => number;
   /** OpenTelemetry tracing (startServer starts it when OTEL_EXPORTER_OTLP_ENDPOINT is set; see tracing.ts). */
   tracing?: Tracing;
+  /** The live-update hub (default: one per application); `startServer` ends its streams at shutdown. */
+  live?: LiveHub;
 }
 
 /** Each application's metrics (when `config.metricsPort` is set), for startServer and tests. */
@@ -96,6 +99,7 @@ export function createApp({
   responseStore,
   now,
   tracing,
+  live,
 }: AppOptions) {
   const log = logger ?? createLogger(config.logLevel);
   // Redis shared by the instances (REDIS_URL): the response cache's store and the rate limit's counters.
@@ -105,6 +109,13 @@ export function createApp({
     (redis
       ? createRedisStore(redis, log)
       : createMemoryStore(config.responseCache.maxEntries, config.responseCache.maxMb * 1024 * 1024));
+  const hub =
+    live ??
+    new LiveHub(db, {
+      maxSubscriptions: config.maxSubscriptions,
+      pollIntervalMs: config.datasetPollMs,
+      logger: log,
+    });
   // One history cache per application, shared by its requests (see history-cache.ts).
   const cache = new HistoryCache(config.cacheEntries);
   const graphiql = cachedGraphiQL();
@@ -189,6 +200,8 @@ export function createApp({
         ? useResponseCaching({ db, config: config.responseCache, store, now })
         : []),
       ...(redis ? [redis.plugin] : []),
+      // Subscription.datasetChanged over SSE, fed by one db watcher per process (live.ts)
+      useLiveUpdates(hub),
       ...plugins,
     ],
   });
@@ -215,7 +228,14 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
     (config.otlpEndpoint
       ? await startTracing({ endpoint: config.otlpEndpoint, serviceName: config.otelServiceName })
       : undefined);
-  const yoga = createApp({ ...options, lifecycle, tracing });
+  const live =
+    options.live ??
+    new LiveHub(options.db, {
+      maxSubscriptions: config.maxSubscriptions,
+      pollIntervalMs: config.datasetPollMs,
+      logger: options.logger,
+    });
+  const yoga = createApp({ ...options, lifecycle, tracing, live });
   const metrics = metricsOf(yoga);
   let metricsServer: MetricsServer | undefined;
   if (metrics && cluster.isWorker) {
@@ -260,6 +280,9 @@ export async function startServer(options: AppOptions): Promise<RunningServer> {
     server,
     ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async close(graceMs = options.config.shutdownGraceMs) {
+      // Open subscriptions would hold their responses to the grace deadline: end them first (clients reconnect
+      // to another instance), then drain.
+      await live.close();
       await lifecycle.shutdown(server, { delayMs: options.config.shutdownDelayMs, graceMs });
       await yoga.dispose?.();
       metrics?.dispose();

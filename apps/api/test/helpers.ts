@@ -15,6 +15,8 @@ import { type RunningServer, startServer } from "../src/server.js";
 export interface TestServer {
   backend: TestBackend;
   db: Database;
+  /** The database URL (to open another connection to the same database). */
+  dbUrl: string;
   url: string;
   config: Config;
   /** POSTs a GraphQL request; returns the HTTP status and the parsed body. */
@@ -42,6 +44,7 @@ export async function startTestServer(
   return {
     backend,
     db: testDb.db,
+    dbUrl: testDb.url,
     url: running.url,
     config,
     async gql(query, variables) {

@@ -4,6 +4,7 @@
  */
 import { type ComponentType, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { useLive } from "./lib/live";
 import { navigate, onLinkClick, useLocation } from "./lib/router";
 import { applyTheme, setTheme, useTheme } from "./lib/theme";
 import "./styles.css";
@@ -40,6 +41,35 @@ function Lazy({ route }: { route: Route }) {
   return <loaded.View />;
 }
 
+/** Says whether live updates are on and when the data last changed (each view has re-queried by then). */
+function LiveIndicator() {
+  const { status, change } = useLive();
+  const text = change
+    ? `data updated ${new Date(change.changedAt).toLocaleTimeString()}`
+    : status === "live"
+      ? "live"
+      : status === "offline"
+        ? "offline"
+        : "";
+  const title = change
+    ? `Dataset version ${change.version} (${change.source.toLowerCase()}${
+        change.instruments.length ? `: ${change.instruments.join(", ")}` : ""
+      }); the view re-ran its query`
+    : "The view re-runs its query when the data change";
+  return (
+    <span
+      class={`live-status live-${change ? "updated" : status}`}
+      data-testid="live-status"
+      data-version={change?.version ?? ""}
+      role="status"
+      aria-live="polite"
+      title={title}
+    >
+      {text}
+    </span>
+  );
+}
+
 function App() {
   const { path } = useLocation();
   const theme = useTheme();
@@ -72,6 +102,7 @@ function App() {
           ))}
         </nav>
         <span class="top-actions">
+          <LiveIndicator />
           <a href="/graphql" target="_blank" rel="noopener">
             GraphiQL
           </a>

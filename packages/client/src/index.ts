@@ -9,6 +9,15 @@ export { type DashboardWindow, dashboardWindow, monthsBefore } from "./dashboard
 export * from "./gql/graphql.js";
 export { graphql, type JsonObject } from "./graphql.js";
 export {
+  type DatasetChangeEvent,
+  type LiveQuery,
+  type LiveQuerySink,
+  liveQuery,
+  type SubscribeOptions,
+  type SubscribeSink,
+  subscribe,
+} from "./live.js";
+export {
   type CycleLensErrorCode,
   ErrorCode,
   type GraphQLErrorEntry,

@@ -109,7 +109,8 @@ interface PrintedDocument {
 
 const printed = new WeakMap<DocumentNode, PrintedDocument>();
 
-function printDocument(document: DocumentNode): PrintedDocument {
+/** The printed query, operation name and persisted hash of a document (memoised). */
+export function printDocument(document: DocumentNode): PrintedDocument {
   let entry = printed.get(document);
   if (!entry) {
     const operation = document.definitions.find(

@@ -22,12 +22,14 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { type ArrayQuery, timedArrays } from "./reads.js";
 import { createRepositories, type RawClient } from "./repositories.js";
 import type {
+  ChangeSource,
   CreateDatabaseOptions,
   Database,
   QueryEvent,
   Repositories,
   TransactionOptions,
 } from "./types.js";
+import { DatasetWatcher } from "./watch.js";
 
 type AdapterFactory = ConstructorParameters<typeof SqliteClient>[0] extends infer O
   ? O extends { adapter?: infer A }
@@ -45,6 +47,15 @@ export interface DatabaseInternals {
   adapter(): Promise<DriverAdapter>;
   client: RawClient & { $disconnect(): Promise<void>; $connect(): Promise<void> };
   emit(e: QueryEvent): void;
+  /** The change source of this database's writes. */
+  changeSource: ChangeSource;
+  /** Repositories outside any transaction whose writes are recorded with `source` (the migrator: "migrate"). */
+  repositories(source: ChangeSource): Repositories;
+  /**
+   * Called after a write transaction of this object committed: on SQLite the watcher (if running) reads the log
+   * at once instead of at its next poll (writes of other processes still wait for the poll).
+   */
+  afterCommit(): void;
 }
 
 const internals = new WeakMap<Database, DatabaseInternals>();
@@ -135,8 +146,6 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
 
   const dialect = dialectFor(resolved.provider);
   const txOptions = (o?: TransactionOptions) => ({ maxWait: 60_000, timeout: o?.timeoutMs ?? 600_000 });
-  const txRepositories = (tx: RawClient): Repositories =>
-    createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx) });
   /**
    * The columnar read path (reads.ts): on PostgreSQL the shared pool in array mode (bytea columns aggregated by
    * the server), on SQLite the connected driver adapter's `queryRaw` (better-sqlite3 `.raw()` arrays).
@@ -160,11 +169,31 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
         } as unknown as SqlQuery);
         return result.rows as unknown[][];
       };
-  const repos = createRepositories({
-    client,
-    dialect,
-    arrays,
-    atomically: (fn) => client.$transaction((tx) => fn(tx), txOptions()),
+  const changeSource = options.changeSource ?? "api";
+  let watcher: DatasetWatcher | undefined;
+  const afterCommit = () => {
+    if (resolved.provider === "sqlite") watcher?.check();
+  };
+  const committed = <T>(p: Promise<T>): Promise<T> =>
+    p.then((value) => {
+      afterCommit();
+      return value;
+    });
+  const txRepositories = (tx: RawClient, source: ChangeSource): Repositories =>
+    createRepositories({ client: tx, dialect, atomically: (fn) => fn(tx), source });
+  const reposFor = (source: ChangeSource) =>
+    createRepositories({
+      client,
+      dialect,
+      arrays,
+      atomically: (fn) => committed(client.$transaction((tx) => fn(tx), txOptions())),
+      source,
+    });
+  const repos = reposFor(changeSource);
+  watcher = new DatasetWatcher({
+    resolved,
+    dataVersion: () => repos.dataVersion(),
+    changesSince: (v, limit) => repos.changesSince(v, limit),
   });
 
   let closed = false;
@@ -172,7 +201,14 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     ...repos,
     provider: resolved.provider,
     url: resolved.display,
-    transaction: (fn, o) => client.$transaction((tx) => fn(txRepositories(tx)), txOptions(o)),
+    transaction: (fn, o) =>
+      committed(
+        client.$transaction((tx) => fn(txRepositories(tx, o?.changeSource ?? changeSource)), txOptions(o)),
+      ),
+    watchDataset: (listener, o) => {
+      if (closed) throw new Error("watchDataset: the database is closed");
+      return watcher!.add(listener, o);
+    },
     onQuery(listener) {
       listeners.add(listener);
       return () => {
@@ -182,6 +218,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     async close() {
       if (closed) return;
       closed = true;
+      await watcher!.stop();
       await client.$disconnect();
       // the pool is ours (Prisma's adapter only borrows it): the columnar reads may have used it alone
       if (pool && !pool.ended) await pool.end();
@@ -196,6 +233,9 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
     },
     client,
     emit,
+    changeSource,
+    repositories: reposFor,
+    afterCommit,
   });
   return db;
 }

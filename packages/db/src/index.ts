@@ -1,3 +1,4 @@
+export { CHANGE_CHANNEL, CHANGE_LOG_KEEP } from "./changes.js";
 export { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./config.js";
 export { createDatabase } from "./database.js";
 export { epochDayToISO, isISODate, isoToEpochDay } from "./dates.js";
@@ -20,3 +21,4 @@ export {
   testBackends,
 } from "./testing.js";
 export type * from "./types.js";
+export { DEFAULT_POLL_MS } from "./watch.js";

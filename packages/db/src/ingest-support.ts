@@ -7,10 +7,12 @@
  * plus those deletes, on the same transaction client. (The demo dataset has no corporate actions today; the
  * delete is there so the rule holds for every table keyed by instrument.)
  */
+
+import { recordChange } from "./changes.js";
 import { internalsOf } from "./database.js";
 import { dialectFor } from "./dialect.js";
-import { BUMP_VERSION, createRepositories, type RawClient } from "./repositories.js";
-import type { Database, Repositories, TransactionOptions } from "./types.js";
+import { createRepositories, type RawClient } from "./repositories.js";
+import type { ChangeKind, Database, Repositories, TransactionOptions } from "./types.js";
 
 /** Deletes rows whose source is "demo"; each returns the number of rows deleted. */
 export interface DemoPurge {
@@ -41,24 +43,40 @@ export function transactionWithDemoPurge<T>(
     corporateActions: `DELETE FROM corporate_actions WHERE instrument_id = ${d.param(1, "int")} AND source = 'demo'`,
     positioning: `DELETE FROM positioning_observations WHERE segment = ${d.param(1, "text")} AND source = 'demo'`,
   };
-  return client.$transaction(
+  const result = client.$transaction(
     (tx) => {
-      const repos = createRepositories({ client: tx, dialect: d, atomically: (f) => f(tx) });
-      /** Runs one delete; when it removed rows, bumps the dataset version in the same transaction. */
-      const remove = async (statement: string, key: unknown) => {
+      const source = options?.changeSource ?? inner.changeSource;
+      const repos = createRepositories({ client: tx, dialect: d, atomically: (f) => f(tx), source });
+      /**
+       * Runs one delete; when it removed rows, bumps the dataset version and records the change (the change log)
+       * in the same transaction.
+       */
+      const remove = async (statement: string, key: unknown, kind: ChangeKind, of: "i" | "s" | "-") => {
         const deleted = Number(await tx.$executeRawUnsafe(statement, key));
-        if (deleted > 0) await tx.$executeRawUnsafe(BUMP_VERSION);
+        if (deleted > 0)
+          await recordChange(tx, d, source, {
+            kinds: [kind],
+            ...(of === "i"
+              ? { instrumentIds: [Number(key)] }
+              : of === "s"
+                ? { seriesIds: [Number(key)] }
+                : {}),
+          });
         return deleted;
       };
       const purge: DemoPurge = {
-        bars: (id) => remove(sql.bars, id),
-        observations: (id) => remove(sql.observations, id),
-        valuations: (id) => remove(sql.valuations, id),
-        corporateActions: (id) => remove(sql.corporateActions, id),
-        positioning: (segment) => remove(sql.positioning, segment),
+        bars: (id) => remove(sql.bars, id, "bars", "i"),
+        observations: (id) => remove(sql.observations, id, "observations", "s"),
+        valuations: (id) => remove(sql.valuations, id, "valuations", "i"),
+        corporateActions: (id) => remove(sql.corporateActions, id, "corporateActions", "i"),
+        positioning: (segment) => remove(sql.positioning, segment, "positioning", "-"),
       };
       return fn(repos, purge);
     },
     { maxWait: 60_000, timeout: options?.timeoutMs ?? 600_000 },
   );
+  return result.then((value) => {
+    inner.afterCommit();
+    return value;
+  });
 }

@@ -110,7 +110,9 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   const log = options.log ?? (() => {});
   const reference = async () => {
     if (!(options.referenceData ?? options.dir === undefined)) return;
-    const synced = await db.syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
+    const synced = await inner
+      .repositories("migrate")
+      .syncPolicyDecisions(FOMC_DECISIONS, FOMC_RECORD.provenance);
     if (synced.changed) log(`stored the FOMC record (${synced.count} decisions)`);
   };
   if (inner.resolved.provider === "sqlite") {

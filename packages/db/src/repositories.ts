@@ -4,6 +4,7 @@
  * number of ids (ids travel as one JSON parameter); bulk writes send one JSON parameter per chunk.
  */
 import { MAX_DATE, MIN_DATE } from "@cyclelens/core";
+import { type ChangeDelta, changesSinceSql, mapChange, recordChange } from "./changes.js";
 import { isISODate, isoToEpochDay } from "./dates.js";
 import type { ColumnType, Dialect } from "./dialect.js";
 import { InvalidRowError } from "./errors.js";
@@ -20,6 +21,7 @@ import type { PolicyDecision } from "./reference/fomc.js";
 import type {
   BarColumns,
   BarRow,
+  ChangeSource,
   CorporateAction,
   CorporateActionKind,
   CorporateActionRow,
@@ -65,6 +67,8 @@ export interface RepositoryContext {
   arrays?: ArrayQuery | undefined;
   /** Runs fn inside a transaction (or directly when already inside one). */
   atomically<T>(fn: (client: RawClient) => Promise<T>): Promise<T>;
+  /** Recorded in the dataset change log with every write (default "api"). */
+  source?: ChangeSource | undefined;
 }
 
 type Row = Record<string, unknown>;
@@ -352,6 +356,7 @@ async function bulkUpsert(
   spec: UpsertSpec,
   fixed: readonly unknown[],
   rows: Map<string, Record<string, unknown>>,
+  delta: ChangeDelta,
   after?: (client: RawClient) => PromiseLike<unknown>,
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
@@ -384,15 +389,13 @@ async function bulkUpsert(
     result.unchanged = all.length - inserted - result.updated;
     if (result.inserted + result.updated > 0) {
       if (after) await after(client);
-      await client.$executeRawUnsafe(BUMP_VERSION);
+      await recordChange(client, ctx.dialect, ctx.source ?? "api", delta);
     }
   });
   return result;
 }
 
-/** Bumps the dataset version (see `Repositories.dataVersion`); the same SQL on SQLite and PostgreSQL. */
-export const BUMP_VERSION =
-  "INSERT INTO dataset_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = dataset_version.version + 1";
+export { BUMP_VERSION } from "./changes.js";
 
 function checkDate(date: unknown, i: number, what: string): string {
   if (!isISODate(date))
@@ -413,11 +416,12 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
   const { dialect: d } = ctx;
   const q = <T = Row[]>(sql: string, ...args: unknown[]) => ctx.client.$queryRawUnsafe<T>(sql, ...args);
   const source: ReadSource = { dialect: d, arrays: ctx.arrays, objects: (sql, ...args) => q(sql, ...args) };
-  /** A metadata upsert (RETURNING the row) and the dataset-version bump, in one transaction. */
-  const writeAndBump = (sql: string, ...args: unknown[]) =>
+  const changeSource = ctx.source ?? "api";
+  /** A metadata upsert (RETURNING the row) and the dataset-version bump + change record, in one transaction. */
+  const writeAndBump = (delta: ChangeDelta, sql: string, ...args: unknown[]) =>
     ctx.atomically(async (client) => {
       const rows = await client.$queryRawUnsafe<Row[]>(sql, ...args);
-      await client.$executeRawUnsafe(BUMP_VERSION);
+      await recordChange(client, d, changeSource, delta);
       return rows;
     });
 
@@ -498,6 +502,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         ["note", "text"],
         ["provenance", "text"],
       ])}) AS r`,
+    changesSince: changesSinceSql(d),
     listRuns:
       `SELECT * FROM ingest_runs WHERE (${d.param(1, "text")} IS NULL OR provider = ${d.param(2, "text")}) ` +
       `AND (${d.param(3, "text")} IS NULL OR target = ${d.param(4, "text")}) ORDER BY started_at DESC, id DESC LIMIT ${d.param(5, "int")}`,
@@ -762,7 +767,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           SQL.insertPolicyDecisions,
           JSON.stringify(decisions.map((x) => ({ ...x, provenance }))),
         );
-        await client.$executeRawUnsafe(BUMP_VERSION);
+        await recordChange(client, d, changeSource, { kinds: ["policyDecisions"] });
       });
       return { changed: true, count: decisions.length };
     },
@@ -774,6 +779,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
         const rows = await q(SQL.listRuns, p, p, t, t, Math.max(1, Math.trunc(filter?.limit ?? 100)));
         return rows.map(mapRun);
       },
+    },
+
+    async changesSince(version: number, limit = 1000) {
+      const rows = await q(SQL.changesSince, Math.trunc(version), Math.max(1, Math.trunc(limit)));
+      return rows.map(mapChange);
     },
 
     async dataVersion() {
@@ -790,9 +800,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       if (input.inceptionDate != null && !isISODate(input.inceptionDate))
         throw new InvalidRowError(`inceptionDate must be YYYY-MM-DD, got ${echo(input.inceptionDate)}`, 0);
       const now = new Date();
+      const symbol = input.symbol.trim().toUpperCase();
       const rows = await writeAndBump(
+        { symbols: [symbol], kinds: ["instruments"] },
         SQL.upsertInstrument,
-        input.symbol.trim().toUpperCase(),
+        symbol,
         input.name,
         input.kind,
         input.segment,
@@ -808,9 +820,11 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
 
     async upsertEconomicSeries(input: EconomicSeriesInput) {
       const now = new Date();
+      const code = input.code.trim().toUpperCase();
       const rows = await writeAndBump(
+        { codes: [code], kinds: ["series"] },
         SQL.upsertSeries,
-        input.code.trim().toUpperCase(),
+        code,
         input.title,
         input.unit,
         input.frequency,
@@ -838,7 +852,8 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, BARS, [instrumentId, source], byDate, (c) =>
+      const delta: ChangeDelta = { instrumentIds: [instrumentId], kinds: ["bars"] };
+      return bulkUpsert(ctx, BARS, [instrumentId, source], byDate, delta, (c) =>
         c.$executeRawUnsafe(SQL.touchInstrument, new Date(), instrumentId),
       );
     },
@@ -851,7 +866,8 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.seriesProvenance, seriesId, options, "economic series");
-      return bulkUpsert(ctx, OBSERVATIONS, [seriesId, source], byDate, (c) =>
+      const delta: ChangeDelta = { seriesIds: [seriesId], kinds: ["observations"] };
+      return bulkUpsert(ctx, OBSERVATIONS, [seriesId, source], byDate, delta, (c) =>
         c.$executeRawUnsafe(SQL.touchSeries, new Date(), seriesId),
       );
     },
@@ -870,7 +886,10 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byDate.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, VALUATIONS, [instrumentId, source], byDate);
+      return bulkUpsert(ctx, VALUATIONS, [instrumentId, source], byDate, {
+        instrumentIds: [instrumentId],
+        kinds: ["valuations"],
+      });
     },
 
     async upsertCorporateActions(
@@ -910,7 +929,10 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
       });
       if (byKey.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const source = await defaultSource(SQL.instrumentProvenance, instrumentId, options, "instrument");
-      return bulkUpsert(ctx, CORPORATE_ACTIONS, [instrumentId, source], byKey);
+      return bulkUpsert(ctx, CORPORATE_ACTIONS, [instrumentId, source], byKey, {
+        instrumentIds: [instrumentId],
+        kinds: ["corporateActions"],
+      });
     },
 
     async upsertPositioning(rows: readonly PositioningRow[], options?: WriteOptions) {
@@ -926,7 +948,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
           u: r.unit,
         });
       });
-      return bulkUpsert(ctx, POSITIONING, [options?.source ?? "demo"], byKey);
+      return bulkUpsert(ctx, POSITIONING, [options?.source ?? "demo"], byKey, { kinds: ["positioning"] });
     },
 
     async recordIngestRun(run: IngestRunInput) {

@@ -342,6 +342,12 @@ export interface Repositories {
    * reader can cache history and reload it only when this number moves.
    */
   dataVersion(): Promise<number>;
+  /**
+   * The dataset change log after `version` (exclusive), oldest first, at most `limit` (default 1,000) rows: one
+   * row per committed write transaction that bumped the version, under the version it left (see
+   * {@link DatasetChange}). The newest 10,000 versions are kept.
+   */
+  changesSince(version: number, limit?: number): Promise<DatasetChange[]>;
   ingestRuns: {
     /** Most recent first. */
     list(filter?: { provider?: string; target?: string; limit?: number }): Promise<IngestRun[]>;
@@ -397,6 +403,55 @@ export interface QueryEvent {
 export interface TransactionOptions {
   /** Default 10 minutes. */
   timeoutMs?: number;
+  /** Recorded in the dataset change log for this transaction's writes (default: the database's). */
+  changeSource?: ChangeSource | undefined;
+}
+
+/** Who wrote a change: the ingest CLI, the API's keyed mutations, the migrator, the scheduled refresh, the seed. */
+export type ChangeSource = "ingest" | "api" | "migrate" | "refresh" | "seed";
+
+/** The kinds of stored data a change touched. */
+export type ChangeKind =
+  | "instruments"
+  | "series"
+  | "bars"
+  | "observations"
+  | "valuations"
+  | "corporateActions"
+  | "positioning"
+  | "policyDecisions";
+
+/** One committed write transaction that moved the dataset version (a `dataset_changes` row). */
+export interface DatasetChange {
+  /** The dataset version after the transaction (what `dataVersion()` returned right after it committed). */
+  version: number;
+  /** When the transaction wrote it (the writer's clock). */
+  changedAt: Date;
+  source: ChangeSource;
+  /** Symbols of the instruments whose rows or metadata changed, sorted. */
+  instruments: string[];
+  /** Codes of the economic series whose observations or metadata changed, sorted. */
+  series: string[];
+  /** What kinds of data changed, sorted. */
+  kinds: ChangeKind[];
+}
+
+export interface WatchOptions {
+  /**
+   * SQLite only: how often the watcher reads the dataset version (one indexed single-row read), default 250 ms.
+   * Taken from the first `watchDataset` call of a database (one watcher per database).
+   */
+  pollIntervalMs?: number | undefined;
+  /** Errors of the watcher (a lost LISTEN connection, a failed read, a listener that threw); default: ignored. */
+  onError?: ((error: Error) => void) | undefined;
+}
+
+/** A registration of `watchDataset`. */
+export interface DatasetWatch {
+  /** Resolves once the watcher listens (PostgreSQL: LISTEN issued; SQLite: first version read). */
+  readonly ready: Promise<void>;
+  /** Unregisters the listener; the last one stops the watcher (and its connection). */
+  close(): Promise<void>;
 }
 
 /** A connected database (SQLite or PostgreSQL). Create with `createDatabase`. */
@@ -408,6 +463,15 @@ export interface Database extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Called after each SQL statement sent to the database (counted at the driver adapter). Returns an unsubscribe. */
   onQuery(listener: (e: QueryEvent) => void): () => void;
+  /**
+   * Calls `listener` with every dataset change committed after the watch started, by any writer: this process,
+   * the ingest CLI, another API instance. One watcher per database object, shared by its listeners. PostgreSQL:
+   * one dedicated connection LISTENs on `cyclelens_dataset` (notified by the writing transaction on commit),
+   * reconnects with backoff when lost and then reads the changes it missed from the log. SQLite: polls the
+   * dataset version every `pollIntervalMs` (default 250 ms) and reads the log when it moved. Changes arrive
+   * in version order, each once.
+   */
+  watchDataset(listener: (change: DatasetChange) => void, options?: WatchOptions): DatasetWatch;
   close(): Promise<void>;
 }
 
@@ -424,6 +488,8 @@ export interface CreateDatabaseOptions {
    * event loop.
    */
   lockTimeoutMs?: number | undefined;
+  /** Recorded in the dataset change log for this database's writes (default "api"). */
+  changeSource?: ChangeSource | undefined;
 }
 
 export interface MigrateOptions {

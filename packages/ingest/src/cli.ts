@@ -10,7 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   async openStore(url) {
-    const db = await createDatabase({ url });
+    const db = await createDatabase({ url, changeSource: "ingest" });
     try {
       await migrate(db, { log: (m) => process.stderr.write(`migrate: ${m}\n`) });
     } catch (error) {

@@ -21,5 +21,6 @@ import "./rotation.js";
 import "./regimes.js";
 import "./dataset.js";
 import "./writes.js";
+import "./subscription.js";
 
 export const schema = builder.toSchema();

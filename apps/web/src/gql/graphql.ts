@@ -66,6 +66,38 @@ export type CycleDirection =
   /** Rate hikes. */
   | 'TIGHTENING';
 
+/** A kind of stored data. */
+export type DatasetChangeKind =
+  /** Daily bars. */
+  | 'BARS'
+  /** Dividends and splits. */
+  | 'CORPORATE_ACTIONS'
+  /** Instrument metadata. */
+  | 'INSTRUMENTS'
+  /** Economic series observations. */
+  | 'OBSERVATIONS'
+  /** The FOMC record. */
+  | 'POLICY_DECISIONS'
+  /** Positioning observations. */
+  | 'POSITIONING'
+  /** Economic series metadata. */
+  | 'SERIES'
+  /** Valuation snapshots. */
+  | 'VALUATIONS';
+
+/** Who wrote a change to the dataset. */
+export type DatasetChangeSource =
+  /** A keyed mutation of an API instance. */
+  | 'API'
+  /** The ingest CLI (`pnpm ingest`), run by hand or by a cron job. */
+  | 'INGEST'
+  /** The migrator storing the built-in FOMC record. */
+  | 'MIGRATE'
+  /** The scheduled refresh of an API instance. */
+  | 'REFRESH'
+  /** The demo dataset being seeded. */
+  | 'SEED';
+
 /** Which data the API holds. */
 export type DatasetLabel =
   /** Only the generated demo dataset: synthetic prices, not market data. */
@@ -330,6 +362,11 @@ export type ValuationSnapshotInput = {
   trailingPE?: InputMaybe<Scalars['Float']['input']>;
 };
 
+export type AppDatasetChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppDatasetChangedSubscription = { datasetChanged: { version: number, changedAt: string, instruments: Array<string>, series: Array<string>, source: DatasetChangeSource } };
+
 export type CompareViewQueryVariables = Exact<{
   base: Scalars['String']['input'];
   benchmark: Scalars['String']['input'];
@@ -428,6 +465,17 @@ export const CoverageFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CoverageFields"}) as unknown as TypedDocumentString<CoverageFieldsFragment, unknown>;
+export const AppDatasetChangedDocument = new TypedDocumentString(`
+    subscription AppDatasetChanged {
+  datasetChanged {
+    version
+    changedAt
+    instruments
+    series
+    source
+  }
+}
+    `, {"hash":"c4d2e22553350aa9a2ae1f5eb508e5b268930da847853588af7129ae4cc60e13"}) as unknown as TypedDocumentString<AppDatasetChangedSubscription, AppDatasetChangedSubscriptionVariables>;
 export const CompareViewDocument = new TypedDocumentString(`
     query CompareView($base: String!, $benchmark: String!, $from: Date, $averagePeriod: Int = 50) {
   dataset {

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { TypedDocumentString } from "../gql/graphql";
 import { ApiError, requestPartial } from "./api";
+import { useLive } from "./live";
 
 /**
  * A query's state. `done` may carry an `error` beside its data: the fields that could not answer are null and
@@ -11,17 +12,24 @@ export type QueryState<T> =
   | { status: "error"; error: ApiError; data?: undefined }
   | { status: "done"; data: T; error?: ApiError | undefined };
 
-/** Runs one operation whenever its variables change (compared as JSON), aborting the previous request. */
+/**
+ * Runs one operation whenever its variables change (compared as JSON), aborting the previous request, and again
+ * whenever the dataset changes (live.ts): then the current answer stays on screen until the new one replaces it.
+ */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
 ): QueryState<TResult> {
   const key = JSON.stringify(variables);
   const [state, setState] = useState<QueryState<TResult>>({ status: "loading" });
-  // the variables are compared by their JSON key
+  const { tick } = useLive();
+  const shown = useRef<string | undefined>(undefined);
+  // the variables are compared by their JSON key; `tick` moves when the dataset changed
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: "loading" });
+    // New inputs show the loading state; a re-query after a dataset change keeps the current answer meanwhile.
+    if (shown.current !== key) setState({ status: "loading" });
+    shown.current = key;
     requestPartial(document, variables, controller.signal).then(
       ({ data, error }) => {
         if (!controller.signal.aborted) setState({ status: "done", data, error });
@@ -36,6 +44,6 @@ export function useQuery<TResult, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [document, key]);
+  }, [document, key, tick]);
   return state;
 }

@@ -46,38 +46,41 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   }
   const data = generateDemoData();
   const startedAt = new Date();
-  await db.transaction(async (tx) => {
-    const ids = new Map<string, number>();
-    for (const inst of data.instruments) {
-      const row = await tx.upsertInstrument(inst.input);
-      ids.set(row.symbol, row.id);
-      add(result.bars, await tx.upsertBars(row.id, inst.bars, { source: DEMO_PROVENANCE }));
-    }
-    for (const s of data.series) {
-      const row = await tx.upsertEconomicSeries(s.input);
-      add(result.observations, await tx.upsertObservations(row.id, s.rows, { source: DEMO_PROVENANCE }));
-    }
-    for (const v of data.valuations) {
-      add(
-        result.valuations,
-        await tx.upsertValuations(ids.get(v.symbol)!, v.rows, { source: DEMO_PROVENANCE }),
-      );
-    }
-    add(result.positioning, await tx.upsertPositioning(data.positioning, { source: DEMO_PROVENANCE }));
-    const all = [result.bars, result.observations, result.valuations, result.positioning];
-    await tx.recordIngestRun({
-      provider: DEMO_PROVENANCE,
-      target: "all",
-      rangeFrom: DEMO_START,
-      rangeTo: DEMO_END,
-      rowsAdded: all.reduce((n, r) => n + r.inserted, 0),
-      rowsUpdated: all.reduce((n, r) => n + r.updated, 0),
-      rowsRejected: 0,
-      status: "ok",
-      startedAt,
-      finishedAt: new Date(),
-    });
-  });
+  await db.transaction(
+    async (tx) => {
+      const ids = new Map<string, number>();
+      for (const inst of data.instruments) {
+        const row = await tx.upsertInstrument(inst.input);
+        ids.set(row.symbol, row.id);
+        add(result.bars, await tx.upsertBars(row.id, inst.bars, { source: DEMO_PROVENANCE }));
+      }
+      for (const s of data.series) {
+        const row = await tx.upsertEconomicSeries(s.input);
+        add(result.observations, await tx.upsertObservations(row.id, s.rows, { source: DEMO_PROVENANCE }));
+      }
+      for (const v of data.valuations) {
+        add(
+          result.valuations,
+          await tx.upsertValuations(ids.get(v.symbol)!, v.rows, { source: DEMO_PROVENANCE }),
+        );
+      }
+      add(result.positioning, await tx.upsertPositioning(data.positioning, { source: DEMO_PROVENANCE }));
+      const all = [result.bars, result.observations, result.valuations, result.positioning];
+      await tx.recordIngestRun({
+        provider: DEMO_PROVENANCE,
+        target: "all",
+        rangeFrom: DEMO_START,
+        rangeTo: DEMO_END,
+        rowsAdded: all.reduce((n, r) => n + r.inserted, 0),
+        rowsUpdated: all.reduce((n, r) => n + r.updated, 0),
+        rowsRejected: 0,
+        status: "ok",
+        startedAt,
+        finishedAt: new Date(),
+      });
+    },
+    { changeSource: "seed" },
+  );
   result.durationMs = performance.now() - t0;
   return result;
 }
