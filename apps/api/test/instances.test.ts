@@ -3,9 +3,12 @@
  * their migrations race under the advisory lock), a new bar imported by the ingest CLI (another process), then
  * - every instance answers with the new data on its next request (the history cache follows the dataset
  *   version), and
- * - a `datasetChanged` subscriber on each instance gets the event within 1 s of the write (LISTEN/NOTIFY).
+ * - a `datasetChanged` subscriber on each instance gets the event within 1 s of the write (LISTEN/NOTIFY), and
+ * - no stale cached answer is served after it: the instances share one Redis response cache (an answer cached by
+ *   one instance is a hit on the others before the import), and after the event a cached GET's old ETag gets a
+ *   full 200 answer with the new bar, not a 304.
  * Required — fails, never skips — with CI=true or CYCLELENS_TEST_PG=1 (testBackends() throws without
- * TEST_POSTGRES_URL; an unreachable server fails createTestDatabase).
+ * TEST_POSTGRES_URL; an unreachable server fails createTestDatabase; testRedisUrl() throws when Redis is down).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +18,7 @@ import { promisify } from "node:util";
 import { createDatabase, repoRoot, testBackends } from "@cyclelens/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDatabase, type ServerProcess, startServerProcess } from "../bench/harness.js";
+import { randomRedisPrefix, testRedisUrl } from "./helpers.js";
 import { type Subscriber, subscribe } from "./live-helpers.js";
 
 const run = promisify(execFile);
@@ -36,12 +40,28 @@ async function lastBar(url: string): Promise<{ date: string; close: number } | u
   return body.data?.instrument?.bars.edges[0]?.node;
 }
 
+/** The same question as a named operation (its own cache key), sent by GET, with an optional If-None-Match. */
+const LAST_BAR_GET = `query LastBar ${LAST_BAR}`;
+async function lastBarByGet(url: string, etag?: string) {
+  const res = await fetch(`${url}?query=${encodeURIComponent(LAST_BAR_GET)}`, {
+    headers: { accept: "application/graphql-response+json", ...(etag ? { "if-none-match": etag } : {}) },
+  });
+  return {
+    status: res.status,
+    etag: res.headers.get("etag") ?? undefined,
+    cache: res.headers.get("x-cyclelens-cache"),
+    body: res.status === 304 ? undefined : ((await res.json()) as { data?: unknown }),
+  };
+}
+
 describe.skipIf(!postgres)(`${INSTANCES} API instances on one PostgreSQL database`, () => {
   let database: Awaited<ReturnType<typeof demoDatabase>>;
   let servers: ServerProcess[] = [];
   let subscribers: Subscriber[] = [];
   let dir: string;
   let imported: { exitedAt: number; version: number } | undefined;
+  let redisUrl: string | undefined;
+  const etags: (string | undefined)[] = [];
 
   beforeAll(async () => {
     database = await demoDatabase("postgresql", async (db) => {
@@ -58,9 +78,13 @@ describe.skipIf(!postgres)(`${INSTANCES} API instances on one PostgreSQL databas
       ]);
     });
     dir = mkdtempSync(path.join(tmpdir(), "cyclelens-instances-"));
+    redisUrl = await testRedisUrl(); // required with CI=true / CYCLELENS_TEST_PG=1
+    const shared: Record<string, string> = redisUrl
+      ? { REDIS_URL: redisUrl, CYCLELENS_REDIS_PREFIX: randomRedisPrefix() }
+      : {};
     servers = await Promise.all(
       Array.from({ length: INSTANCES }, () =>
-        startServerProcess(database.url, { LOG_LEVEL: "warn", CYCLELENS_GRAPHIQL: "off" }),
+        startServerProcess(database.url, { LOG_LEVEL: "warn", CYCLELENS_GRAPHIQL: "off", ...shared }),
       ),
     );
   }, 180_000);
@@ -76,6 +100,21 @@ describe.skipIf(!postgres)(`${INSTANCES} API instances on one PostgreSQL databas
     for (const s of servers) expect(await lastBar(s.url)).toEqual({ date: "2031-01-03", close: 11 });
     subscribers = servers.map((s) => subscribe(s.url));
     await Promise.all(subscribers.map((s) => s.connected));
+  });
+
+  it("share one response cache through Redis: an answer cached by one instance is a hit on the others", async (ctx) => {
+    if (!redisUrl) ctx.skip(); // only when Redis is not required (testRedisUrl printed why)
+    const first = await lastBarByGet(servers[0]!.url);
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("MISS");
+    for (const s of servers) {
+      const got = await lastBarByGet(s.url); // servers[1] and [2] never ran it: a hit means the shared store
+      expect(got.status).toBe(200);
+      expect(got.cache).toBe("HIT");
+      expect(got.body).toEqual(first.body);
+      etags.push(got.etag);
+    }
+    expect(etags.every((e) => e !== undefined)).toBe(true);
   });
 
   it("the ingest CLI (another process) imports a new bar", async () => {
@@ -122,6 +161,15 @@ describe.skipIf(!postgres)(`${INSTANCES} API instances on one PostgreSQL databas
     for (const s of servers) expect(await lastBar(s.url)).toEqual({ date: "2031-01-06", close: 12.5 });
   });
 
-  // CACHE HELPER: "no stale cached response after the event" belongs here — same instances, same event
-  // (with REDIS_URL / the response cache on in startServerProcess's env above).
+  it("no stale cached answer after the event: an old ETag gets the new bar in full, not a 304", async (ctx) => {
+    if (!redisUrl) ctx.skip();
+    for (const [i, s] of servers.entries()) {
+      const got = await lastBarByGet(s.url, etags[i]);
+      expect(got.status).toBe(200);
+      expect(got.etag).not.toBe(etags[i]);
+      expect(got.body).toEqual({
+        data: { instrument: { bars: { edges: [{ node: { date: "2031-01-06", close: 12.5 } }] } } },
+      });
+    }
+  });
 });
