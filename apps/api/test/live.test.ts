@@ -178,7 +178,8 @@ for (const backend of testBackends()) {
     let s: TestServer;
     let other: Database;
     beforeAll(async () => {
-      s = await startTestServer(backend, { CYCLELENS_DATASET_POLL_MS: "25" });
+      // persisted documents only: the client sends its query and its subscription by hash, never as text
+      s = await startTestServer(backend, { CYCLELENS_DATASET_POLL_MS: "25", CYCLELENS_PERSISTED_ONLY: "on" });
       other = await createDatabase({ url: s.dbUrl, changeSource: "ingest" });
     });
     afterAll(async () => {

@@ -55,10 +55,11 @@ export function subscribe<TResult, TVariables>(
   });
   const dispose = client.subscribe<TResult>(
     {
-      query,
+      // by its persisted hash like `request` (the text only without one): a server in CYCLELENS_PERSISTED_ONLY
+      // mode refuses any text, and an empty query is what makes it take the hash instead
+      query: hash ? "" : query,
       ...(operationName ? { operationName } : {}),
       variables: (variables ?? {}) as Record<string, unknown>,
-      // the persisted hash too (a server in CYCLELENS_PERSISTED_ONLY mode runs the hash's document)
       ...(hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } : {}),
     },
     {
