@@ -128,7 +128,9 @@ describe("request() by persisted document hash", () => {
     const dir = new URL("./operations/", import.meta.url);
     const operations = readdirSync(dir)
       .filter((f) => f.endsWith(".graphql"))
-      .flatMap((f) => readFileSync(new URL(f, dir), "utf8").match(/^(query|mutation|subscription)\b/gm) ?? []);
+      .flatMap(
+        (f) => readFileSync(new URL(f, dir), "utf8").match(/^(query|mutation|subscription)\b/gm) ?? [],
+      );
     expect(operations.length).toBeGreaterThanOrEqual(6);
     expect(Object.keys(manifest)).toHaveLength(operations.length);
   });
