@@ -3,7 +3,7 @@
  * 20 s (autocannon), read-only, then the same with one keyed write per second (`recordValuations`, a new value
  * each time, so every write bumps the dataset version and empties the history cache), on SQLite and PostgreSQL
  * (a server process on a fresh database each). Reports requests/s, p50, p99, errors and non-2xx of both runs and
- * the p99 ratio. Options: --duration=<s>, --connections=<n>, --backend=sqlite|postgresql.
+ * the p99 ratio. Options: --duration=<s>, --connections=<n>, --backend=sqlite|postgresql, --response-cache=off.
  */
 import autocannon from "autocannon";
 import { backendsFromArgs, demoDatabase, serverCommand, startServerProcess } from "./harness.js";
@@ -14,6 +14,8 @@ const arg = (name: string, fallback: number) => {
 };
 const DURATION = arg("duration", 20);
 const CONNECTIONS = arg("connections", 200);
+/** --response-cache=off: every request computes (the history cache alone), as before the response cache. */
+const RESPONSE_CACHE = process.argv.includes("--response-cache=off") ? "off" : "on";
 const KEY = "load-bench-write-key-0123";
 
 const DASHBOARD = `query Dashboard($symbols: [String!]!, $range: DateRange!, $recent: DateRange!) {
@@ -57,7 +59,7 @@ async function load(url: string) {
 
 const backends = await backendsFromArgs(process.argv.slice(2));
 console.log(
-  `dashboard query, ${CONNECTIONS} connections, ${DURATION} s per run, server ${serverCommand().built ? "dist/main.js" : "src through tsx"}, Node ${process.version}\n`,
+  `dashboard query, ${CONNECTIONS} connections, ${DURATION} s per run, response cache ${RESPONSE_CACHE}, server ${serverCommand().built ? "dist/main.js" : "src through tsx"}, Node ${process.version}\n`,
 );
 console.log(
   "| backend | run | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors / timeouts | non-2xx | writes (failed), slowest write ms |",
@@ -65,7 +67,11 @@ console.log(
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const backend of backends) {
   const db = await demoDatabase(backend);
-  const server = await startServerProcess(db.url, { CYCLELENS_WRITE_KEY: KEY, LOG_LEVEL: "warn" });
+  const server = await startServerProcess(db.url, {
+    CYCLELENS_WRITE_KEY: KEY,
+    LOG_LEVEL: "warn",
+    CYCLELENS_RESPONSE_CACHE: RESPONSE_CACHE,
+  });
   try {
     // warm up: caches, JIT
     for (let i = 0; i < 20; i++)
