@@ -159,18 +159,37 @@ export function createLoaders(
     { cacheKeyFn: (c) => c.toUpperCase(), batchScheduleFn },
   );
 
+  const wholeBars = batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars());
+  const barsByInstrument = metered(budget, wholeBars, (b) => b.dates.length);
   /** A read window in epoch days (open ends undefined). */
   type DayWindow = { id: number; from?: number | undefined; to?: number | undefined };
   const barsByWindow = new DataLoader<DayWindow, BarColumns, string>(
     async (windows) => {
-      const asked: DateWindow[] = windows.map((w) => ({
-        id: w.id,
-        from: w.from === undefined ? undefined : epochDayToISO(w.from),
-        to: w.to === undefined ? undefined : epochDayToISO(w.to),
-      }));
-      const values = await db.bars.forWindows(asked);
+      // Decided when the batch dispatches, after every field of this turn asked for its data: a window of an
+      // instrument whose whole history this request reads anyway is a slice of it (no second read).
+      const values: (BarColumns | Promise<BarColumns>)[] = [];
+      const read: DateWindow[] = [];
+      const readAt: number[] = [];
+      windows.forEach((w, k) => {
+        if (barsByInstrument.asked(w.id)) values[k] = wholeBars.load(w.id).then((b) => sliceBars(b, w));
+        else {
+          read.push({
+            id: w.id,
+            from: w.from === undefined ? undefined : epochDayToISO(w.from),
+            to: w.to === undefined ? undefined : epochDayToISO(w.to),
+          });
+          readAt.push(k);
+        }
+      });
+      if (read.length > 0) {
+        const got = await db.bars.forWindows(read);
+        readAt.forEach((k, i) => {
+          values[k] = got[i]!;
+        });
+      }
+      const out = await Promise.all(values);
       await budget?.checkpoint();
-      return values;
+      return out;
     },
     { cacheKeyFn: (w) => `${w.id}:${w.from ?? ""}:${w.to ?? ""}`, batchScheduleFn },
   );
@@ -185,11 +204,7 @@ export function createLoaders(
      * every window asked in one batch is ONE statement (`db.bars.forWindows`).
      */
     barsByWindow: metered(budget, barsByWindow, (b) => b.dates.length),
-    barsByInstrument: metered(
-      budget,
-      batched<number, BarColumns>("bars", (ids) => db.bars.forInstruments(ids), emptyBars()),
-      (b) => b.dates.length,
-    ),
+    barsByInstrument,
     observationsBySeries: metered(
       budget,
       batched<number, Series>("observations", (ids) => db.observations.forSeries(ids), EMPTY_SERIES),
@@ -235,3 +250,35 @@ export function createLoaders(
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** First index of sorted `dates` whose day is ≥ `day` (`dates.length` when none). */
+function lowerBound(dates: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The bars of `bars` inside the inclusive window (open ends undefined), as views (no copy). */
+export function sliceBars(
+  bars: BarColumns,
+  window: { from?: number | undefined; to?: number | undefined },
+): BarColumns {
+  const start = window.from === undefined ? 0 : lowerBound(bars.dates, window.from);
+  const end =
+    window.to === undefined ? bars.dates.length : Math.max(start, lowerBound(bars.dates, window.to + 1));
+  if (start === 0 && end === bars.dates.length) return bars;
+  return {
+    dates: bars.dates.subarray(start, end),
+    open: bars.open.subarray(start, end),
+    high: bars.high.subarray(start, end),
+    low: bars.low.subarray(start, end),
+    close: bars.close.subarray(start, end),
+    adjClose: bars.adjClose.subarray(start, end),
+    volume: bars.volume.subarray(start, end),
+  };
+}

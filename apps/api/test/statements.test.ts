@@ -77,10 +77,18 @@ describe.each(testBackends())("SQL statements per request on %s", (backend) => {
     const ids = (await s.db.instruments.bySymbols(tenSymbols)).map((i) => i.id);
     let rows = 0;
     for (const bars of (await s.db.bars.forInstruments(ids)).values()) rows += bars.dates.length;
-    expect(ten).toBe(one + Math.ceil(rows / READ_PAGE) - 1);
-    // the instrument list (symbols and the benchmark resolve from it), the asked instruments' bars, their
-    // valuations, then the benchmark's bars (SPY is not among them)
-    expect(one).toBe(4);
+    // The instrument list (symbols and the benchmark resolve from it), the asked instruments' bars, their
+    // valuations, then the benchmark's bars (SPY is not among them, `relativeTo` asks for it once the benchmark
+    // resolved). On a loaded machine the first batch of bars can wait for the next turn of the event loop (a
+    // yield point of the request budget) and the benchmark's bars then join it: one statement fewer, never more.
+    const spy = (await s.db.instruments.bySymbols(["SPY"]))[0]!.id;
+    const spyRows = (await s.db.bars.forInstruments([spy])).get(spy)!.dates.length;
+    const pages = (n: number) => Math.ceil(n / READ_PAGE);
+    const iwm = (await s.db.instruments.bySymbols(["IWM"]))[0]!.id;
+    const iwmRows = (await s.db.bars.forInstruments([iwm])).get(iwm)!.dates.length;
+    expect([3 + pages(iwmRows), 2 + pages(iwmRows + spyRows)]).toContain(one);
+    expect([3 + pages(rows), 2 + pages(rows + spyRows)]).toContain(ten);
+    expect(one).toBeLessThanOrEqual(4);
   });
 
   it("market ratios and event studies do not grow with the number of pairs", async () => {

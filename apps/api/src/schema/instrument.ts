@@ -14,6 +14,7 @@ import {
 import type { BarColumns, Instrument } from "@cyclelens/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
+import { sliceBars } from "../loaders.js";
 import { builder } from "./builder.js";
 import { PointRef, pointsInRange, seriesComplexity, toPoints, windowOf } from "./common.js";
 import { DateRangeInput, type DayRange, dayRange } from "./scalars.js";
@@ -72,20 +73,6 @@ export function barsOf(ctx: Context, instrument: Instrument): Promise<BarColumns
   return ctx.loaders.barsByInstrument.load(instrument.id);
 }
 
-/** The bars of `bars` at indexes [start, end), as views (no copy). */
-function sliceBars(bars: BarColumns, { start, end }: { start: number; end: number }): BarColumns {
-  if (start === 0 && end === bars.dates.length) return bars;
-  return {
-    dates: bars.dates.subarray(start, end),
-    open: bars.open.subarray(start, end),
-    high: bars.high.subarray(start, end),
-    low: bars.low.subarray(start, end),
-    close: bars.close.subarray(start, end),
-    adjClose: bars.adjClose.subarray(start, end),
-    volume: bars.volume.subarray(start, end),
-  };
-}
-
 /**
  * The instrument's bars inside `range` only, for fields that show stored rows as they are (`series`, `bars`):
  * with the history cache on (or when another field of the request reads the whole history), a slice of the whole
@@ -97,11 +84,7 @@ export async function barsInRange(
   instrument: Instrument,
   range: DayRange,
 ): Promise<BarColumns> {
-  // the whole history is cached, or this request reads it anyway (another field asked for it): slice it
-  if (ctx.loaders.historyCached || ctx.loaders.barsByInstrument.asked(instrument.id)) {
-    const bars = await barsOf(ctx, instrument);
-    return sliceBars(bars, windowOf(bars.dates, range));
-  }
+  if (ctx.loaders.historyCached) return sliceBars(await barsOf(ctx, instrument), range);
   return ctx.loaders.barsByWindow.load({ id: instrument.id, from: range.from, to: range.to });
 }
 
